@@ -15,7 +15,7 @@ from knowledge.chunking import chunk_markdown, embedding_text
 from knowledge.documents import SUPPORTED_SUFFIXES, BadDocument, SourceDocument, load_file
 from knowledge.embedding import Embedder
 from knowledge.lexicon import Lexicon
-from knowledge.store import ChunkStore, point_id
+from knowledge.store import OPEN_END, SCHEMA_VERSION, ChunkStore, day_number, point_id
 
 SAMPLE_PREFIX = "sample_corpus"
 
@@ -122,7 +122,8 @@ class Ingestor:
 
     def ingest_document(self, doc: SourceDocument) -> int:
         """Write one document version; returns chunks written, 0 if it was already stored intact."""
-        digest = doc.content_hash
+        # The schema version is part of the digest: a payload layout change re-writes every document.
+        digest = f"{doc.content_hash}-s{SCHEMA_VERSION}"
         existing = self.store.points_for_source(doc.source)
         if existing and all(p.content_hash == digest and p.chunk_count == len(existing) for p in existing):
             return 0
@@ -138,6 +139,7 @@ class Ingestor:
                 "source": doc.source, "section": chunk.section, "language": doc.language, "text": chunk.text,
                 "content_hash": digest, "sample": doc.sample, "life_event": doc.life_event,
                 "translation_of": doc.translation_of, "chunk_no": chunk.index, "chunk_count": len(chunks),
+                "valid_from_day": day_number(doc.valid_from, 0), "valid_to_day": day_number(doc.valid_to, OPEN_END),
             }
             points.append(models.PointStruct(
                 id=point_id(doc.doc_id, doc.doc_version, chunk.index),

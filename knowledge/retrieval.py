@@ -13,7 +13,7 @@ from qdrant_client import models
 from knowledge.embedding import Embedder
 from knowledge.lexicon import Lexicon
 from knowledge.regions import visible_regions
-from knowledge.store import ChunkStore
+from knowledge.store import ChunkStore, day_number
 
 Mode = Literal["hybrid", "dense", "sparse"]
 
@@ -75,14 +75,9 @@ class Retriever:
         if regions:
             must.append(models.FieldCondition(key="region", match=models.MatchAny(any=regions)))
         if not include_expired:
-            must.append(models.Filter(should=[
-                models.IsNullCondition(is_null=models.PayloadField(key="valid_to")),
-                models.FieldCondition(key="valid_to", range=models.DatetimeRange(gte=on)),
-            ]))
-            must.append(models.Filter(should=[
-                models.IsNullCondition(is_null=models.PayloadField(key="valid_from")),
-                models.FieldCondition(key="valid_from", range=models.DatetimeRange(lte=on)),
-            ]))
+            day = day_number(on.isoformat(), 0)
+            must.append(models.FieldCondition(key="valid_from_day", range=models.Range(lte=day)))
+            must.append(models.FieldCondition(key="valid_to_day", range=models.Range(gte=day)))
         return models.Filter(must=must) if must else None
 
     def search(

@@ -13,13 +13,19 @@ from typing import Any
 
 from qdrant_client import QdrantClient, models
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
+OPEN_END = 99991231
 _ID_NAMESPACE = uuid.UUID("6d1f0c52-3f4a-4a57-9b61-8a0c2f6e9d11")
 _KEYWORD_FIELDS = ("domain", "region", "doc_id", "source", "language", "content_hash")
 
 
 class StoreError(RuntimeError):
     """The knowledge base cannot be used as configured; the message says what to do."""
+
+
+def day_number(iso_date: str | None, default: int) -> int:
+    """A date as YYYYMMDD integer: validity filters compare integers (fast in every Qdrant mode)."""
+    return int(iso_date.replace("-", "")) if iso_date else default
 
 
 def point_id(doc_id: str, doc_version: str, chunk_no: int) -> str:
@@ -83,8 +89,8 @@ class ChunkStore:
             warnings.simplefilter("ignore", UserWarning)
             for name in _KEYWORD_FIELDS:
                 self.client.create_payload_index(self.collection, name, models.PayloadSchemaType.KEYWORD)
-            for name in ("valid_from", "valid_to"):
-                self.client.create_payload_index(self.collection, name, models.PayloadSchemaType.DATETIME)
+            for name in ("valid_from_day", "valid_to_day"):
+                self.client.create_payload_index(self.collection, name, models.PayloadSchemaType.INTEGER)
 
     def count(self) -> int:
         """Number of chunks stored."""
