@@ -59,6 +59,15 @@ class Lexicon:
     def _known(self) -> set[str]:
         return {w for w, f in self._tok.FREQ.items() if f}
 
+    @property
+    def frequencies(self) -> dict[str, int]:
+        """General-language word frequencies of the segmenter's dictionary (project terms included)."""
+        return self._tok.FREQ  # type: ignore[no-any-return]
+
+    def surface_tokens(self, text: str) -> list[str]:
+        """Words as segmented, before synonyms, sub-words and bigrams."""
+        return [w.strip() for w in self._tok.cut(text.lower(), HMM=True) if w.strip()]
+
     def tokens(self, text: str) -> list[str]:
         """Canonical tokens of `text`: dictionary terms kept whole, unknown Chinese words also as bigrams."""
         out: list[str] = []

@@ -1,0 +1,54 @@
+"""Is there an official basis for an answer? The question's specific terms must be found in the passages.
+
+Dense similarity alone cannot tell "狂犬疫苗多少钱" from a vaccination guide that never mentions rabies:
+both are about vaccines. A rare, specific word of the question (狂犬, 年检, 婚假) that no retrieved
+passage contains means the documents do not answer it; the answer becomes `no_basis`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from knowledge.lexicon import Lexicon
+from knowledge.regions import CITIES
+
+# Common in citizens' questions, rare in documents, and carrying no topic: never decisive.
+_COLLOQUIAL = frozenset(
+    ["我妈", "我爸", "老妈", "老爸", "孩子", "小孩", "宝宝", "老人", "家里", "咋整", "咋办", "怎么弄", "多少钱", "大概", "一般", "现在", "今年", "明年", "去年", "下个月", "上个月", "这个", "那个", "办事", "办理", "手续", "东西", "哪些", "什么样", "需不需要", "能不能", "可不可以", "有没有", "是不是", "外地人", "本地人", "老家", "户口", "单位", "公司", "麻烦", "谢谢", "你好", "请问", "咨询", "具体", "需要", "要求", "规定", "按规定", "以后", "之前", "时候", "地方", "网上", "线上", "线下", "现场", "跑腿", "一趟", "几次", "几天", "多久", "多长时间", "什么时候", "百分之几"]
+)
+_HAN = re.compile(r"^[\u4e00-\u9fff]+$")
+# A word glued to a function character by the segmenter (那要, 能领) is phrasing, not topic.
+_FUNCTION_CHARS = frozenset("那这哪要吗呢吧的了是有个能会在和就都还也么啥咋怎我你他她它们给让把被从到得过着")
+_RARE = 600  # jieba dictionary frequency below which a word is "specific"
+
+
+def specific_terms(question: str, lexicon: Lexicon) -> list[str]:
+    """The question's rare, topic-bearing Chinese words (not colloquial, not place names)."""
+    freq = lexicon.frequencies
+    out: list[str] = []
+    for tok in lexicon.surface_tokens(question):
+        if len(tok) < 2 or not _HAN.match(tok) or tok in _COLLOQUIAL or tok in lexicon.stopwords:
+            continue
+        if any(ch in _FUNCTION_CHARS for ch in tok):
+            continue
+        if any(tok in c or c.startswith(tok) for c in CITIES):
+            continue
+        if tok in lexicon.terms or (freq.get(tok) or 0) >= _RARE:
+            continue
+        out.append(tok)
+    return list(dict.fromkeys(out))
+
+
+def _present(term: str, texts: Iterable[str]) -> bool:
+    joined = "\n".join(texts)
+    if term in joined:
+        return True
+    # Three or more characters: a two-character part of it is enough (外地人 ~ 外地人员).
+    return len(term) >= 3 and any(term[i : i + 2] in joined for i in range(len(term) - 1))
+
+
+def missing_terms(question: str, passages: Iterable[str], lexicon: Lexicon) -> list[str]:
+    """Specific terms of the question that none of the passages contain."""
+    texts = list(passages)
+    return [t for t in specific_terms(question, lexicon) if not _present(t, texts)]

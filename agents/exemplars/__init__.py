@@ -1,0 +1,1 @@
+"""Labelled routing exemplars, one YAML file per route."""

@@ -1,0 +1,200 @@
+"""The graph's front nodes: intake, safety gate, rewrite, route, fixed responses, handoff."""
+
+from __future__ import annotations
+
+import asyncio
+import re
+import time
+from collections.abc import Awaitable, Callable
+from functools import wraps
+from typing import Any
+
+from langgraph.types import interrupt
+
+from agents import responses, safety
+from agents.deps import AgentDeps
+from agents.intake import matching_form
+from agents.state import RESET, GraphState
+from agents.statuses import AnswerStatus
+from knowledge.regions import find_region_in_text
+
+Node = Callable[[GraphState], Awaitable[dict[str, Any]]]
+_FOLLOW_UP = re.compile(r"^(那|那么|还有|还要|另外|这个|它|要是|如果是|and |what about |then )", re.I)
+_HANDOFF_AFTER_FAILURES = 2
+
+
+def timed(name: str, fn: Callable[[GraphState], Awaitable[dict[str, Any]]]) -> Node:
+    """Record the node's wall time (ms) in `timings`."""
+
+    @wraps(fn)
+    async def wrapper(state: GraphState) -> dict[str, Any]:
+        t0 = time.perf_counter()
+        update = await fn(state)
+        # A node that starts the turn sends timings=None: keep the reset and add its own entry.
+        base = {RESET: 0.0} if "timings" in update and update["timings"] is None else update.get("timings", {})
+        update["timings"] = {**base, name: round((time.perf_counter() - t0) * 1000, 1)}
+        return update
+
+    return wrapper
+
+
+def _lang(state: GraphState) -> Any:
+    return "en" if state.get("language") == "en" else "zh"
+
+
+async def intake_node(state: GraphState) -> dict[str, Any]:
+    """Start a turn: clear the previous turn's results, remember the citizen's message and any region named."""
+    question = state["question"]
+    region = find_region_in_text(question) or state.get("region")
+    return {
+        "results": None,
+        "timings": None,
+        "region": region,
+        "citations": [],
+        "tools": [],
+        "answer": "",
+        "grounded": False,
+        "emergency": False,
+        "handoff": False,
+        "complaint": False,
+        "offer": "",
+        "downgraded": False,
+        "domains": [],
+        "handoff_summary": "",
+        "status": "",
+        "messages": [{"role": "user", "content": question}],
+    }
+
+
+async def safety_node(state: GraphState) -> dict[str, Any]:
+    """Red flags and injections end the turn here, before any model sees the text."""
+    verdict = safety.check(state["question"], _lang(state))
+    info = {"kind": verdict.kind, "rule": verdict.rule, "hotline": verdict.hotline}
+    if verdict.emergency:
+        assert verdict.kind in ("medical", "mental_crisis", "violence")
+        return {
+            "safety": info,
+            "status": AnswerStatus.EMERGENCY.value,
+            "emergency": True,
+            "handoff": True,
+            "answer": responses.emergency_card(verdict.kind, _lang(state)),
+            "handoff_summary": f"紧急情况（{verdict.rule}），已给出{verdict.hotline}急救指引，请人工回访。",
+        }
+    if verdict.kind == "injection":
+        return {
+            "safety": info,
+            "status": AnswerStatus.REFUSED.value,
+            "answer": responses.message("refused", _lang(state)),
+        }
+    return {"safety": info}
+
+
+def make_rewrite(deps: AgentDeps) -> Node:
+    """Follow-ups become standalone questions: the last answered topic is carried over."""
+
+    async def rewrite(state: GraphState) -> dict[str, Any]:
+        question = state["question"]
+        topic = next(
+            (m.get("topic") for m in reversed(state.get("messages", [])[:-1]) if m.get("topic")), None
+        )
+        if topic and (_FOLLOW_UP.search(question) or len(matching_form(question)) <= 12):
+            return {"standalone": f"{topic}：{question}"}
+        return {"standalone": question}
+
+    return rewrite
+
+
+def make_route(deps: AgentDeps) -> Node:
+    """Closed-set routing; disabled domains, handoff requests and repeated failures are decided here."""
+
+    async def route(state: GraphState) -> dict[str, Any]:
+        decision = await asyncio.to_thread(deps.router.classify, state["standalone"])
+        routes = list(decision.routes)
+        domains = [r for r in routes if r in ("government", "healthcare", "education", "eldercare")]
+        update: dict[str, Any] = {
+            "route": decision.model_dump(),
+            "domains": domains,
+            "complaint": decision.complaint,
+        }
+        if state.get("failed_turns", 0) >= _HANDOFF_AFTER_FAILURES:
+            update["route"] = {**update["route"], "routes": ["handoff"], "rule": "repeated_failures"}
+        return update
+
+    return route
+
+
+def after_route(state: GraphState) -> str:
+    """Which kind of answer the route needs."""
+    routes = state["route"]["routes"]
+    if routes[0] == "handoff":
+        return "handoff"
+    if state["domains"] and not state["route"].get("ambiguous"):
+        return "domains"
+    return "respond"
+
+
+def make_respond(deps: AgentDeps) -> Node:
+    """Fixed answers: small talk, out of scope, a clarifying question, a switched-off domain."""
+
+    async def respond(state: GraphState) -> dict[str, Any]:
+        lang = _lang(state)
+        decision = state["route"]
+        first = decision["routes"][0]
+        if decision.get("ambiguous") and state["domains"]:
+            labels = (
+                {
+                    "government": "政务服务",
+                    "healthcare": "看病就医与医保",
+                    "education": "教育入学",
+                    "eldercare": "养老服务",
+                }
+                if lang == "zh"
+                else {
+                    "government": "government services",
+                    "healthcare": "healthcare and medical insurance",
+                    "education": "education",
+                    "eldercare": "elder care",
+                }
+            )
+            ranked = sorted(labels, key=lambda d: -decision["scores"].get(d, 0.0))[:3]
+            return {
+                "status": AnswerStatus.CLARIFY.value,
+                "answer": responses.clarify_message([labels[d] for d in ranked], lang),
+            }
+        if first == "smalltalk":
+            text = (
+                "您好！我是湖北政务与民生服务助手，可以帮您查办事指南、看病就医、入学和养老政策。请问有什么可以帮您？"
+                if lang == "zh"
+                else "Hello! I can help with Hubei government services, healthcare, education and elder care."
+            )
+            return {"status": AnswerStatus.ANSWERED.value, "answer": text, "grounded": True}
+        return {"status": AnswerStatus.OUT_OF_SCOPE.value, "answer": responses.message("out_of_scope", lang)}
+
+    return respond
+
+
+async def domain_off_node(state: GraphState) -> dict[str, Any]:
+    """Every routed domain is switched off: a fixed notice with the right hotline."""
+    lang = _lang(state)
+    text = "\n".join(responses.domain_off_message(d, lang) for d in state["domains"])  # type: ignore[arg-type]
+    return {"status": AnswerStatus.DOMAIN_OFF.value, "answer": text}
+
+
+async def handoff_node(state: GraphState) -> dict[str, Any]:
+    """Hand the thread to a person and wait (interrupt) until staff answer in the same thread."""
+    summary = (
+        f"市民问题：{state['question'][:200]}；已尝试自动回答 {state.get('failed_turns', 0)} 次未找到依据。"
+        if state.get("failed_turns")
+        else f"市民要求人工服务：{state['question'][:200]}"
+    )
+    staff = interrupt({"summary": summary, "question": state["question"]})
+    reply = str(staff.get("reply", "")) if isinstance(staff, dict) else str(staff)
+    return {
+        "status": AnswerStatus.HANDOFF.value,
+        "handoff": True,
+        "handoff_summary": summary,
+        "answer": reply,
+        "grounded": True,
+        "failed_turns": 0,
+        "messages": [{"role": "staff", "content": reply}],
+    }
