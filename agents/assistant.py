@@ -32,6 +32,7 @@ class CitationOut(BaseModel):
     region: str = ""
     valid_from: str | None = None
     valid_to: str | None = None
+    chunk_id: str = ""
 
 
 class TurnResult(BaseModel):

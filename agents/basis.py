@@ -19,15 +19,18 @@ _COLLOQUIAL = frozenset(
 )
 _HAN = re.compile(r"^[\u4e00-\u9fff]+$")
 # A word glued to a function character by the segmenter (那要, 能领) is phrasing, not topic.
-_FUNCTION_CHARS = frozenset("那这哪要吗呢吧的了是有个能会在和就都还也么啥咋怎我你他她它们给让把被从到得过着")
-_RARE = 600  # jieba dictionary frequency below which a word is "specific"
+_FUNCTION_CHARS = frozenset("那这哪要吗呢吧的了是有个能会在和就都还也么啥咋怎我你他她它们给让把被从到得过着几多少")
+_RARE = 300  # jieba dictionary frequency below which a word is "specific"
 
 
 def specific_terms(question: str, lexicon: Lexicon) -> list[str]:
     """The question's rare, topic-bearing Chinese words (not colloquial, not place names)."""
     freq = lexicon.frequencies
     out: list[str] = []
-    for tok in lexicon.surface_tokens(question):
+    for tok, pos in lexicon.tagged_tokens(question):
+        # Only nouns name a topic; unknown words the segmenter made up (交满, 天出) are phrasing.
+        if not (pos.startswith("n") or pos == "vn") or tok not in freq:
+            continue
         if len(tok) < 2 or not _HAN.match(tok) or tok in _COLLOQUIAL or tok in lexicon.stopwords:
             continue
         if any(ch in _FUNCTION_CHARS for ch in tok):

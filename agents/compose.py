@@ -84,6 +84,10 @@ _LIST_ITEM = re.compile(r"^\s*(\d+[.、．)]|[-•·]|（\d+）|\(\d+\))\s*")
 _HEADING = re.compile(
     r"^(第?[一二三四五六七八九十]+[、章节]|（[一二三四五六七八九十]+）|[A-Za-z ]{0,3}\d+\.\s*[A-Z])"
 )
+_QUANTITY = re.compile(r"多少|几|多久|多长|多大|how (much|many|long)")
+_HAS_FIGURE = re.compile(r"\d|[一二三四五六七八九十百千万两]+(个|天|日|年|月|周|岁|元|张|次|所|小时|分钟)")
+_FAQ_Q = re.compile(r"^(问|Q)\s*[:：]\s*")
+_FAQ_A = re.compile(r"^(答|A)\s*[:：]\s*")
 _SENT = re.compile(r"[^。！？；!?;]+[。！？；!?;]?")
 MAX_UNITS = 8
 
@@ -99,10 +103,15 @@ class Unit:
     is_item: bool
 
 
+# When a question names several (交了材料多少天能拿到), the narrower ask wins.
+_PRIORITY = ("time", "fee", "amount", "when", "place", "condition", "materials", "process")
+
+
 def detect_aspects(question: str) -> list[str]:
-    """What the question asks for (materials, time, fee, …), in a fixed order."""
+    """What the question asks for (materials, time, fee, …), the most specific first."""
     q = question.lower()
-    return [name for name, (cues, _) in ASPECTS.items() if any(c in q for c in cues)]
+    found = {name for name, (cues, _) in ASPECTS.items() if any(c in q for c in cues)}
+    return [name for name in _PRIORITY if name in found]
 
 
 def _is_heading(line: str) -> bool:
@@ -116,9 +125,15 @@ def units_of(hit: Hit, hit_index: int) -> list[Unit]:
     """Split a passage into list items and sentences, remembering the heading each sits under."""
     out: list[Unit] = []
     heading = hit.section.split("；")[0].split(" > ")[-1] if hit.section else ""
-    for line in hit.text.splitlines():
-        s = line.strip().replace("**", "").replace("__", "")
-        if not s:
+    lines = [ln.strip().replace("**", "").replace("__", "") for ln in hit.text.splitlines()]
+    lines = [ln for ln in lines if ln]
+    for i, s in enumerate(lines):
+        if _FAQ_A.match(s):
+            continue  # taken together with its question below
+        if _FAQ_Q.match(s):
+            # A question of the FAQ is only useful with its answer: one unit, the answer's text.
+            if i + 1 < len(lines) and _FAQ_A.match(lines[i + 1]):
+                out.append(Unit(_FAQ_A.sub("", lines[i + 1]), hit_index, len(out), _FAQ_Q.sub("", s), False))
             continue
         if _is_heading(s):
             heading = s
@@ -136,7 +151,7 @@ def _score(unit: Unit, q_tokens: set[str], aspects: list[str], lexicon: Lexicon)
     toks = set(lexicon.tokens(unit.heading + " " + unit.text))
     overlap = len(q_tokens & toks) / (len(q_tokens) or 1)
     score = overlap - 0.15 * unit.hit_index
-    for name in aspects:
+    for name in aspects[:1]:
         marks = ASPECTS[name][1]
         if any(m in unit.heading.lower() for m in marks):
             score += 0.8
@@ -149,17 +164,25 @@ def select_units(question: str, hits: list[Hit], lexicon: Lexicon) -> list[Unit]
     """The units that answer the question, in reading order (a whole list when the question asks for one)."""
     aspects = detect_aspects(question)
     q_tokens = set(lexicon.tokens(question))
+    quantity = bool(_QUANTITY.search(question))
     candidates = [u for i, h in enumerate(hits[:4]) for u in units_of(h, i)]
     if not candidates:
         return []
-    scored = sorted(candidates, key=lambda u: -_score(u, q_tokens, aspects, lexicon))
-    best = scored[0]
+
+    def score(u: Unit) -> float:
+        bonus = 0.2 if quantity and _HAS_FIGURE.search(u.text) else 0.0
+        return _score(u, q_tokens, aspects, lexicon) + bonus
+
+    best = max(candidates, key=score)
+    # One document answers: units from other documents are noise for a single question.
+    candidates = [u for u in candidates if hits[u.hit_index].doc_id == hits[best.hit_index].doc_id]
+    scored = sorted(candidates, key=lambda u: -score(u))
     chosen: list[Unit] = []
-    if best.is_item or any(a in aspects for a in ("materials", "process")):
+    if aspects[:1] in (["materials"], ["process"]) or (best.is_item and not aspects):
         # A list answers "what to bring" / "how to apply": take the whole list under the best heading.
         chosen = [u for u in candidates if u.hit_index == best.hit_index and u.heading == best.heading]
     if len(chosen) < 2:
-        chosen = scored[:3]
+        chosen = scored[:4]
     ordered = sorted(dict.fromkeys(chosen), key=lambda u: (u.hit_index, u.position))
     return ordered[:MAX_UNITS]
 

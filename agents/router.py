@@ -212,11 +212,15 @@ class EmbeddingRouter:
         probs = np.exp((values - values.max()) / TEMPERATURE)
         gap = ranked[0][1] - ranked[1][1] if len(ranked) > 1 else 1.0
         topicless = vague is not None and vague >= ranked[0][1]
+        routes: tuple[Route, ...] = (best,)
+        if gap < self._margin and best in DOMAINS and ranked[1][0] in DOMAINS and not topicless:
+            # Two domains in a near tie: both answer (each from its own documents) rather than a question back.
+            routes = (best, cast(Route, ranked[1][0]))
         return RouteDecision(
-            routes=(best,),
+            routes=routes,
             scores=scores,
             confidence=round(float(probs[0] / probs.sum()), 4),
-            ambiguous=gap < self._margin or topicless,
+            ambiguous=topicless or (gap < self._margin and len(routes) == 1),
             complaint=complaint and best in DOMAINS,
         )
 

@@ -11,6 +11,7 @@ from functools import cached_property
 from importlib import resources
 
 import jieba
+import jieba.posseg
 
 jieba.setLogLevel(logging.WARNING)
 
@@ -37,6 +38,7 @@ class Lexicon:
     def __init__(self) -> None:
         self._tok = jieba.Tokenizer()
         self._tok.initialize()
+        self._pos: jieba.posseg.POSTokenizer | None = None
         self.terms: set[str] = set()
         for line in _data("hubei_terms.txt").splitlines():
             parts = line.split()
@@ -67,6 +69,12 @@ class Lexicon:
     def surface_tokens(self, text: str) -> list[str]:
         """Words as segmented, before synonyms, sub-words and bigrams."""
         return [w.strip() for w in self._tok.cut(text.lower(), HMM=True) if w.strip()]
+
+    def tagged_tokens(self, text: str) -> list[tuple[str, str]]:
+        """Words with their part-of-speech tags (jieba's ICTCLAS-style tags: n, v, vn, …)."""
+        if self._pos is None:
+            self._pos = jieba.posseg.POSTokenizer(self._tok)
+        return [(w.word.strip(), w.flag) for w in self._pos.cut(text.lower()) if w.word.strip()]
 
     def tokens(self, text: str) -> list[str]:
         """Canonical tokens of `text`: dictionary terms kept whole, unknown Chinese words also as bigrams."""
