@@ -149,7 +149,7 @@ class Assistant:
             domains=list(state.get("domains") or []),
             answer=state.get("answer", ""),
             citations=[
-                CitationOut(**{k: v for k, v in c.items() if k != "chunk_id"})
+                CitationOut(**c)
                 for c in state.get("citations") or []
             ],
             grounded=bool(state.get("grounded")),

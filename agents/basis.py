@@ -55,3 +55,20 @@ def missing_terms(question: str, passages: Iterable[str], lexicon: Lexicon) -> l
     """Specific terms of the question that none of the passages contain."""
     texts = list(passages)
     return [t for t in specific_terms(question, lexicon) if not _present(t, texts)]
+
+
+# Words every service question has; they say nothing about whether a passage answers it.
+_GENERIC = frozenset(["办理", "申请", "需要", "多少", "什么", "怎么", "哪里", "可以", "时间", "费用", "材料", "条件", "一般", "现在", "钱", "天", "岁", "年", "月", "几"])
+MIN_COVERAGE = 0.4
+
+
+def best_coverage(question: str, units: Iterable[tuple[str, str]], lexicon: Lexicon) -> float:
+    """Largest share of the question's content tokens found in one (context, sentence) unit."""
+    wanted = {t for t in lexicon.tokens(question) if t not in _GENERIC and len(t) >= 2}
+    if not wanted:
+        return 1.0
+    best = 0.0
+    for context, text in units:
+        found = set(lexicon.tokens(f"{context} {text}"))
+        best = max(best, len(wanted & found) / len(wanted))
+    return best

@@ -8,9 +8,9 @@ import re
 from typing import Any
 
 from agents import citations, prompts
-from agents.basis import missing_terms
+from agents.basis import MIN_COVERAGE, best_coverage, missing_terms
 from agents.chat import ChatError
-from agents.compose import lead_line, select_units
+from agents.compose import lead_line, select_units, units_of
 from agents.deps import AgentDeps
 from agents.slots import plan_calls, summarise
 from agents.state import Citation, DomainResult, Line, ToolUse
@@ -133,8 +133,12 @@ async def answer_domain(
     passages: list[dict[str, Any]] = [
         {"chunk_id": h.chunk_id, "text": h.text, "title": h.title} for h in hits
     ]
-    no_basis = result.nothing_relevant or bool(
-        missing_terms(question, [f"{h.title}\n{h.section}\n{h.text}" for h in hits[:3]], deps.lexicon)
+    units = [(f"{h.title} {u.heading}", u.text) for i, h in enumerate(hits[:4]) for u in units_of(h, i)]
+    no_basis = (
+        result.nothing_relevant
+        or bool(missing_terms(question, [f"{h.title}\n{h.section}\n{h.text}" for h in hits[:3]], deps.lexicon))
+        # No single sentence speaks to most of what was asked: the documents are near the topic, not on it.
+        or best_coverage(question, units, deps.lexicon) < MIN_COVERAGE
     )
     if no_basis and not tool_lines:
         return DomainResult(
