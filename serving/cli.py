@@ -11,6 +11,7 @@ from knowledge.documents import BadDocument
 from serving.cli_ask import ask_command
 from serving.cli_common import check_domain, check_region, fail, knowledge, print_json
 from serving.cli_eval import bench_command, eval_command
+from serving.cli_serve import keys_app, purge_command, serve_command, staff_app
 
 app = typer.Typer(help="湖北政务与民生服务智能助手（hubei-agent）", no_args_is_help=True, add_completion=False,
                   pretty_exceptions_enable=False)
@@ -18,6 +19,10 @@ kb_app = typer.Typer(help="知识库备份与查看", no_args_is_help=True)
 app.add_typer(kb_app, name="kb")
 app.command("ask")(ask_command)
 app.command("eval")(eval_command)
+app.command("serve")(serve_command)
+app.add_typer(keys_app, name="keys")
+app.add_typer(staff_app, name="staff")
+app.command("purge")(purge_command)
 app.command("bench")(bench_command)
 
 

@@ -9,6 +9,7 @@ from pydantic import Field, field_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 from knowledge.domains import DOMAINS
+from serving.api.settings import ApiSettings
 
 
 class PathSettings(BaseSettings):
@@ -102,6 +103,7 @@ class Settings:
         self.knowledge = KnowledgeSettings()
         self.llm = LLMSettings()
         self.service = ServiceSettings()
+        self.api = ApiSettings()
 
     @property
     def database_url(self) -> str:
