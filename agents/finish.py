@@ -53,6 +53,19 @@ def _number(results: list[DomainResult]) -> tuple[dict[str, int], list[Citation]
     return numbers, cites
 
 
+def _distinct(results: list[DomainResult]) -> list[DomainResult]:
+    """Drop a domain's answer when it repeats passages an earlier domain already cited (a shared life-event guide)."""
+    seen: set[str] = set()
+    kept: list[DomainResult] = []
+    for r in results:
+        cited = {ln["cite"] for ln in r["lines"] if ln["cite"]}
+        if cited and cited <= seen:
+            continue
+        seen |= cited
+        kept.append(r)
+    return kept
+
+
 async def merge_node(state: GraphState) -> dict[str, Any]:
     """One answer from the domain results (one ordered checklist for a life event), verified."""
     lang = _lang(state)
@@ -61,6 +74,7 @@ async def merge_node(state: GraphState) -> dict[str, Any]:
         state.get("results", []), key=lambda r: order.index(r["domain"]) if r["domain"] in order else 9
     )
     answered = [r for r in results if r["status"] == "answered"]
+    answered = _distinct(answered)
     tools = [t for r in results for t in r["tools"]]
     if not answered:
         status = (
