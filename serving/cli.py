@@ -12,6 +12,7 @@ from serving.cli_ask import ask_command
 from serving.cli_common import check_domain, check_region, fail, knowledge, print_json
 from serving.cli_eval import bench_command, eval_command
 from serving.cli_serve import keys_app, purge_command, serve_command, staff_app
+from serving.llm_serve import llm_app
 
 app = typer.Typer(help="湖北政务与民生服务智能助手（hubei-agent）", no_args_is_help=True, add_completion=False,
                   pretty_exceptions_enable=False)
@@ -23,6 +24,7 @@ app.command("serve")(serve_command)
 app.add_typer(keys_app, name="keys")
 app.add_typer(staff_app, name="staff")
 app.command("purge")(purge_command)
+app.add_typer(llm_app, name="llm")
 app.command("bench")(bench_command)
 
 
