@@ -157,6 +157,10 @@ async def answer_domain(
             try:
                 lines = await generative_lines(question, hits, [t["summary"] for t in tools if t["ok"]], deps)
                 mode = "generative"
+                if not any(ln["cite"] for ln in lines):
+                    # A model that cites nothing gave no checkable answer: quote the passages instead.
+                    log.warning("model answer cites no passage; using the extractive answer")
+                    lines, mode = [], "extractive_fallback"
             except ChatError as exc:
                 log.warning("model failed, falling back to extractive answer: %s", exc)
                 mode = "extractive_fallback"

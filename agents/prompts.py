@@ -37,5 +37,6 @@ def answer_messages(question: str, hits: list[Hit], tool_notes: list[str]) -> li
     extra = ("\n\n查询结果（来自服务数据库）：\n" + "\n".join(tool_notes)) if tool_notes else ""
     return [
         {"role": "system", "content": ANSWER_SYSTEM},
-        {"role": "user", "content": f"文件片段：\n{passages_block(hits)}{extra}\n\n问题：{question}"},
+        {"role": "user", "content": f"文件片段：\n{passages_block(hits)}{extra}\n\n问题：{question}\n\n"
+                                    "请每句话末尾标注片段编号，例如：需要携带居民身份证。[1]"},
     ]
