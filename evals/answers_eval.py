@@ -55,7 +55,7 @@ async def evaluate(assistant: Assistant, passages: Callable[[list[str]], list[st
     """Run both answer sets through the assistant and score them against the gates."""
     answerable = load("answers.jsonl", limit)
     unanswerable = load("unanswerable.jsonl", limit)
-    ok_facts = ok_cites = answered = 0
+    ok_facts = ok_cites = answered = downgraded = 0
     latencies: list[float] = []
     misses: list[dict[str, Any]] = []
     for row in answerable:
@@ -66,6 +66,7 @@ async def evaluate(assistant: Assistant, passages: Callable[[list[str]], list[st
         good = found >= row.get("min_facts", 1)
         ok_facts += good
         answered += res.status == "answered"
+        downgraded += res.downgraded
         ok_cites += res.status != "answered" or citations_valid(res)
         if not good:
             misses.append({"id": row["id"], "status": res.status, "question": row["question"],
@@ -87,6 +88,7 @@ async def evaluate(assistant: Assistant, passages: Callable[[list[str]], list[st
         "answerable": len(answerable),
         "key_facts": round(ok_facts / n_a, 4),
         "answered": round(answered / n_a, 4),
+        "downgraded_by_verifier": round(downgraded / n_a, 4),
         "citations_valid": round(ok_cites / n_a, 4),
         "unanswerable": len(unanswerable),
         "no_basis": round(refused / n_u, 4),
