@@ -43,9 +43,13 @@ def fake_site() -> Iterator[Site]:
         yield Site(base, "staff", "staff-pass", ADMIN_KEY, "fake")
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def browser() -> Iterator[Any]:
-    """Headless Debian Chromium driven by Playwright; skipped where either is missing."""
+    """Headless Debian Chromium driven by Playwright; skipped where either is missing.
+
+    Module scope: Playwright's sync API keeps an event loop running until it stops, which would break
+    `asyncio.run` in tests collected after the browser tests.
+    """
     if not CHROMIUM.exists():
         pytest.skip("浏览器测试需要 /usr/bin/chromium（apt-get install -y chromium fonts-noto-cjk）")
     sync_api = pytest.importorskip("playwright.sync_api", reason="浏览器测试需要 Python 包 playwright")
