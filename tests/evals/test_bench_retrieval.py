@@ -3,7 +3,8 @@ from pathlib import Path
 
 import numpy as np
 
-from evals.bench_retrieval import SyntheticCorpus, _series, run_bench
+from evals.bench_retrieval import _series, run_bench
+from evals.bench_synthetic import SyntheticCorpus
 
 
 def _positive_latency(series: dict) -> None:
