@@ -59,6 +59,11 @@ class TurnResult(BaseModel):
     model_id: str = ""
 
 
+def _summary(value: Any) -> str:
+    """The handoff summary carried by a graph interrupt."""
+    return str(value.get("summary", "")) if isinstance(value, dict) else str(value)
+
+
 class Assistant:
     """The compiled graph with its checkpointer; every entry point masks personal data first."""
 
@@ -77,8 +82,7 @@ class Assistant:
         snap = await self.graph.aget_state(self._config(thread_id))  # type: ignore[arg-type]
         for task in snap.tasks:
             for intr in task.interrupts:
-                value = intr.value
-                return str(value.get("summary", "")) if isinstance(value, dict) else str(value)
+                return _summary(intr.value)
         return None
 
     async def ask(self, text: str, *, thread_id: str | None = None, region: str | None = None) -> TurnResult:
@@ -110,7 +114,9 @@ class Assistant:
         if region:
             inp["region"] = region
         state = await self.graph.ainvoke(inp, config)  # type: ignore[arg-type,call-overload]
-        waiting = await self.waiting_for_staff(tid)
+        # A run that paused for staff returns its interrupt; no second checkpoint read is needed.
+        paused = state.get("__interrupt__") or []
+        waiting = _summary(paused[0].value) if paused else None
         if waiting is not None:
             state = {
                 **state,

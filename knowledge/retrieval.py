@@ -98,14 +98,16 @@ class Retriever:
         sparse = models.SparseVector(indices=idx, values=val)
         depth = max(k * 4, 40)
         client, name = self.store.client, self.store.collection
-        common: dict[str, Any] = {"query_filter": flt, "limit": k, "with_payload": True, "with_vectors": ["dense"]}
+        common: dict[str, Any] = {"limit": k, "with_payload": True, "with_vectors": ["dense"]}
         if mode == "dense":
-            res = client.query_points(name, query=qvec.tolist(), using="dense", **common)
+            res = client.query_points(name, query=qvec.tolist(), using="dense", query_filter=flt, **common)
         elif mode == "sparse":
             if not idx:
                 return SearchResult([], True)
-            res = client.query_points(name, query=sparse, using="bm25", **common)
+            res = client.query_points(name, query=sparse, using="bm25", query_filter=flt, **common)
         else:
+            # The filter goes on the prefetches only: fusion ranks just what they returned, so filtering
+            # the fused result again would re-check every point (slow in local mode) for nothing.
             prefetch = [models.Prefetch(query=qvec.tolist(), using="dense", limit=depth, filter=flt)]
             if idx:
                 prefetch.append(models.Prefetch(query=sparse, using="bm25", limit=depth, filter=flt))
