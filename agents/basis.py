@@ -10,6 +10,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+import numpy as np
+import numpy.typing as npt
+
+from knowledge.embedding import Embedder
 from knowledge.lexicon import Lexicon
 from knowledge.regions import CITIES
 
@@ -43,6 +47,22 @@ def specific_terms(question: str, lexicon: Lexicon) -> list[str]:
     return list(dict.fromkeys(out))
 
 
+_VAGUE_NOUNS = frozenset(["问题", "事情", "事儿", "东西", "情况", "业务", "服务", "信息", "帮助"])
+
+
+def has_topic(question: str, lexicon: Lexicon) -> bool:
+    """True when the question names a thing (个体户年报, 救护车), not only an errand ("我想办个事")."""
+    for tok, pos in lexicon.tagged_tokens(question):
+        if not (pos.startswith("n") or pos in ("vn", "eng")) or len(tok) < 2:
+            continue
+        if tok in _COLLOQUIAL or tok in _VAGUE_NOUNS or tok in lexicon.stopwords:
+            continue
+        if any(tok in c or c.startswith(tok) for c in CITIES):
+            continue
+        return True
+    return False
+
+
 def _present(term: str, texts: Iterable[str]) -> bool:
     joined = "\n".join(texts)
     if term in joined:
@@ -57,18 +77,28 @@ def missing_terms(question: str, passages: Iterable[str], lexicon: Lexicon) -> l
     return [t for t in specific_terms(question, lexicon) if not _present(t, texts)]
 
 
-# Words every service question has; they say nothing about whether a passage answers it.
-_GENERIC = frozenset(["办理", "申请", "需要", "多少", "什么", "怎么", "哪里", "可以", "时间", "费用", "材料", "条件", "一般", "现在", "钱", "天", "岁", "年", "月", "几"])
-MIN_COVERAGE = 0.4
+class AnswerMatcher:
+    """How close in meaning the question is to the sentences that would answer it.
 
+    Near the topic is not on it: a guide to marriage registration is near "离婚冷静期多少天" but
+    none of its sentences says anything about a cooling-off period. The best candidate sentence
+    (with its title and heading) must be about as close to the question as an answer is.
+    Sentence vectors are cached by text: the same guides answer many questions.
+    """
 
-def best_coverage(question: str, units: Iterable[tuple[str, str]], lexicon: Lexicon) -> float:
-    """Largest share of the question's content tokens found in one (context, sentence) unit."""
-    wanted = {t for t in lexicon.tokens(question) if t not in _GENERIC and len(t) >= 2}
-    if not wanted:
-        return 1.0
-    best = 0.0
-    for context, text in units:
-        found = set(lexicon.tokens(f"{context} {text}"))
-        best = max(best, len(wanted & found) / len(wanted))
-    return best
+    def __init__(self, embedder: Embedder, max_cached: int = 50_000) -> None:
+        self._embedder = embedder
+        self._cache: dict[str, npt.NDArray[np.float32]] = {}
+        self._max = max_cached
+
+    def best(self, question: str, candidates: list[str]) -> float:
+        """The highest cosine similarity between the question and any candidate sentence."""
+        if not candidates:
+            return 0.0
+        new = [c for c in dict.fromkeys(candidates) if c not in self._cache]
+        if new:
+            if len(self._cache) + len(new) > self._max:
+                self._cache.clear()
+            self._cache.update(zip(new, self._embedder.embed_passages(new), strict=True))
+        query = self._embedder.embed_queries([question])[0]
+        return max(float(np.dot(self._cache[c], query)) for c in candidates)

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
+from agents.answer_types import AnswerType, asks_benefit, expected_type, states
+from agents.units import Unit, units_of
 from knowledge.lexicon import Lexicon
 from knowledge.retrieval import Hit
 
@@ -13,6 +14,10 @@ ASPECTS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "materials": (
         ("材料", "带什么", "带啥", "要什么", "证件", "准备什么", "提交", "document", "bring", "papers"),
         ("材料", "提交", "document", "bring"),
+    ),
+    "validity": (
+        ("能用多", "管多", "管几年", "有效多", "有效期", "用多久", "valid", "expire"),
+        ("有效期", "有效", "valid"),
     ),
     "time": (
         ("多久", "几天", "时限", "多长时间", "多少天", "期限", "工作日", "how long", "how many days"),
@@ -80,31 +85,11 @@ ASPECTS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
         ("时间", "月", "日", "when", "deadline"),
     ),
 }
-_LIST_ITEM = re.compile(r"^\s*(\d+[.、．)]|[-•·]|（\d+）|\(\d+\))\s*")
-_HEADING = re.compile(
-    r"^(第?[一二三四五六七八九十]+[、章节]|（[一二三四五六七八九十]+）|[A-Za-z ]{0,3}\d+\.\s*[A-Z])"
-)
-_QUANTITY = re.compile(r"多少|几|多久|多长|多大|how (much|many|long)")
-_HAS_FIGURE = re.compile(r"\d|[一二三四五六七八九十百千万两]+(个|天|日|年|月|周|岁|元|张|次|所|小时|分钟)")
-_FAQ_Q = re.compile(r"^(问|Q)\s*[:：]\s*")
-_FAQ_A = re.compile(r"^(答|A)\s*[:：]\s*")
-_SENT = re.compile(r"[^。！？；!?;]+[。！？；!?;]?")
 MAX_UNITS = 8
 
 
-@dataclass(frozen=True)
-class Unit:
-    """A sentence or list item of a passage, with the passage it came from."""
-
-    text: str
-    hit_index: int
-    position: int
-    heading: str
-    is_item: bool
-
-
 # When a question names several (交了材料多少天能拿到), the narrower ask wins.
-_PRIORITY = ("time", "fee", "amount", "when", "place", "condition", "materials", "process")
+_PRIORITY = ("validity", "time", "fee", "amount", "when", "place", "condition", "materials", "process")
 
 
 def detect_aspects(question: str) -> list[str]:
@@ -114,75 +99,104 @@ def detect_aspects(question: str) -> list[str]:
     return [name for name in _PRIORITY if name in found]
 
 
-def _is_heading(line: str) -> bool:
-    s = line.strip()
-    return bool(_HEADING.match(s)) or (
-        len(s) <= 24 and not re.search(r"[。！？；，,.;:：]$", s) and not _LIST_ITEM.match(s)
-    )
+# Words every service question has: they say nothing about which sentence answers it.
+_GENERIC = frozenset(
+    ["办理", "申请", "需要", "多少", "什么", "怎么", "哪里", "可以", "时间", "一般", "现在", "才能", "能", "要",
+     "大概", "以后", "之后", "最晚", "最多", "至少", "how", "much", "many", "long", "what", "can", "need"]
+)
+_RARE = 3000
 
 
-def units_of(hit: Hit, hit_index: int) -> list[Unit]:
-    """Split a passage into list items and sentences, remembering the heading each sits under."""
-    out: list[Unit] = []
-    heading = hit.section.split("；")[0].split(" > ")[-1] if hit.section else ""
-    lines = [ln.strip().replace("**", "").replace("__", "") for ln in hit.text.splitlines()]
-    lines = [ln for ln in lines if ln]
-    for i, s in enumerate(lines):
-        if _FAQ_A.match(s):
-            continue  # taken together with its question below
-        if _FAQ_Q.match(s):
-            # A question of the FAQ is only useful with its answer: one unit, the answer's text.
-            if i + 1 < len(lines) and _FAQ_A.match(lines[i + 1]):
-                out.append(Unit(_FAQ_A.sub("", lines[i + 1]), hit_index, len(out), _FAQ_Q.sub("", s), False))
+def _weights(question: str, lexicon: Lexicon) -> dict[str, float]:
+    """Content tokens of the question, the rare ones (in general Chinese) weighing most."""
+    freq = lexicon.frequencies
+    out: dict[str, float] = {}
+    for tok in lexicon.tokens(question):
+        if tok in _GENERIC or len(tok) < 2 and not tok.isdigit():
             continue
-        if _is_heading(s):
-            heading = s
-            continue
-        if _LIST_ITEM.match(s):
-            out.append(Unit(s, hit_index, len(out), heading, True))
-            continue
-        for sent in _SENT.findall(s):
-            if len(sent.strip()) >= 4:
-                out.append(Unit(sent.strip(), hit_index, len(out), heading, False))
+        rare = tok in lexicon.terms or (freq.get(tok) or 0) < _RARE
+        out[tok] = 1.5 if rare else 0.8
     return out
 
 
-def _score(unit: Unit, q_tokens: set[str], aspects: list[str], lexicon: Lexicon) -> float:
+_FIGURE = re.compile(r"\d")
+_WITHIN = re.compile(r"[内前]")
+
+
+def _score(unit: Unit, weights: dict[str, float], aspects: list[str], kind: AnswerType | None,
+           lexicon: Lexicon, doc_rank: int, within: bool, benefit: bool = False) -> float:
     toks = set(lexicon.tokens(unit.heading + " " + unit.text))
-    overlap = len(q_tokens & toks) / (len(q_tokens) or 1)
-    score = overlap - 0.15 * unit.hit_index
+    total = sum(weights.values()) or 1.0
+    score = sum(w for t, w in weights.items() if t in toks) / total - 0.15 * doc_rank
+    if kind is not None:
+        figure = bool(_FIGURE.search(unit.text))
+        if states(unit.text, kind) and (figure or not benefit):
+            # A stated figure answers "how much" better than "free of charge" does, unless free is asked.
+            score += 0.5 if figure else 0.35
+            if within and _WITHIN.search(unit.text):
+                score += 0.3
+        else:
+            score -= 0.2
+    bonus = 0.3 if kind is not None else 1.0
     for name in aspects[:1]:
         marks = ASPECTS[name][1]
         if any(m in unit.heading.lower() for m in marks):
-            score += 0.8
+            score += 0.8 * bonus
         elif any(m in unit.text.lower() for m in marks):
-            score += 0.3
+            score += 0.3 * bonus
     return score
 
 
-def select_units(question: str, hits: list[Hit], lexicon: Lexicon) -> list[Unit]:
-    """The units that answer the question, in reading order (a whole list when the question asks for one)."""
+def candidates_of(hits: list[Hit]) -> list[Unit]:
+    """The units of the top passages, where an answer is looked for."""
+    return [u for i, h in enumerate(hits[:4]) for u in units_of(h, i)]
+
+
+def rank_units(question: str, hits: list[Hit], lexicon: Lexicon) -> list[tuple[float, Unit]]:
+    """Every candidate unit with its score, best first."""
     aspects = detect_aspects(question)
-    q_tokens = set(lexicon.tokens(question))
-    quantity = bool(_QUANTITY.search(question))
-    candidates = [u for i, h in enumerate(hits[:4]) for u in units_of(h, i)]
-    if not candidates:
+    kind = expected_type(question)
+    weights = _weights(question, lexicon)
+    docs = list(dict.fromkeys(h.doc_id for h in hits))
+    within = bool(re.search(r"之内|以内|内[，,？?要能]|之前|以前|前[，,？?要能去]|最晚|最迟|\bwithin\b|\bbefore\b", question))
+    benefit = kind == "money" and asks_benefit(question)
+    if benefit:
+        aspects = [a for a in aspects if a != "fee"]
+    scored = [
+        (_score(u, weights, aspects, kind, lexicon, docs.index(hits[u.hit_index].doc_id), within, benefit), u)
+        for u in candidates_of(hits)
+    ]
+    return sorted(scored, key=lambda su: -su[0])
+
+
+def unit_context(hits: list[Hit], unit: Unit) -> str:
+    """A unit as it is compared with the question: with its document's title and its heading."""
+    return f"{hits[unit.hit_index].title} {unit.heading} {unit.text}"
+
+
+def select_units(question: str, hits: list[Hit], lexicon: Lexicon,
+                 ranked: list[tuple[float, Unit]] | None = None) -> list[Unit]:
+    """The units that answer the question, in reading order (a whole list when the question asks for one)."""
+    ranked = rank_units(question, hits, lexicon) if ranked is None else ranked
+    if not ranked:
         return []
-
-    def score(u: Unit) -> float:
-        bonus = 0.2 if quantity and _HAS_FIGURE.search(u.text) else 0.0
-        return _score(u, q_tokens, aspects, lexicon) + bonus
-
-    best = max(candidates, key=score)
+    aspects = detect_aspects(question)
+    kind = expected_type(question)
+    top, best = ranked[0]
     # One document answers: units from other documents are noise for a single question.
-    candidates = [u for u in candidates if hits[u.hit_index].doc_id == hits[best.hit_index].doc_id]
-    scored = sorted(candidates, key=lambda u: -score(u))
+    same_doc = [(s, u) for s, u in ranked if hits[u.hit_index].doc_id == hits[best.hit_index].doc_id]
     chosen: list[Unit] = []
-    if aspects[:1] in (["materials"], ["process"]) or (best.is_item and not aspects):
+    if kind is None and (aspects[:1] in (["materials"], ["process"]) or best.is_item):
         # A list answers "what to bring" / "how to apply": take the whole list under the best heading.
-        chosen = [u for u in candidates if u.hit_index == best.hit_index and u.heading == best.heading]
-    if len(chosen) < 2:
-        chosen = scored[:4]
+        chosen = [u for _, u in same_doc if u.hit_index == best.hit_index and u.heading == best.heading]
+    if kind is not None:
+        # A fact question: the sentences that state a fact of the asked kind and score near the best.
+        chosen = [u for s, u in same_doc if s >= top - 0.3 and states(u.text, kind)][:3]
+        # A table of rates or deadlines in list form reads as a whole.
+        lists = {(u.hit_index, u.heading) for u in chosen if u.is_item}
+        chosen += [u for _, u in same_doc if u.is_item and (u.hit_index, u.heading) in lists and states(u.text, kind)]
+    if len(chosen) < 1 or (kind is None and len(chosen) < 2):
+        chosen = [u for _, u in same_doc[:4]]
     ordered = sorted(dict.fromkeys(chosen), key=lambda u: (u.hit_index, u.position))
     return ordered[:MAX_UNITS]
 

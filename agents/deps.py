@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Protocol
 
+from agents.basis import AnswerMatcher
 from agents.chat import ChatModel
 from agents.router import RouteDecision
 from knowledge.lexicon import Lexicon
@@ -32,3 +33,9 @@ class AgentDeps:
     disabled_domains: frozenset[str] = field(default_factory=frozenset)
     llm_timeout_s: float = 20.0
     top_k: int = 5
+    # The best answer sentence must be this close to the question (cosine, default embedder).
+    min_answer_similarity: float = 0.90
+    matcher: AnswerMatcher = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.matcher = AnswerMatcher(self.retriever.embedder)

@@ -8,18 +8,23 @@ import re
 from typing import Any
 
 from agents import citations, prompts
-from agents.basis import MIN_COVERAGE, best_coverage, missing_terms
+from agents.answer_types import expected_type, states
+from agents.basis import missing_terms
 from agents.chat import ChatError
-from agents.compose import lead_line, select_units, units_of
+from agents.compose import lead_line, rank_units, select_units, unit_context
+from agents.contacts import foreign_contacts
 from agents.deps import AgentDeps
 from agents.slots import plan_calls, summarise
 from agents.state import Citation, DomainResult, Line, ToolUse
-from knowledge.retrieval import Hit
+from agents.units import Unit
+from knowledge.retrieval import Hit, SearchResult
 from tools.errors import ToolError
 from tools.identity import Caller
 
 log = logging.getLogger(__name__)
 _MARK = re.compile(r"\[(\d+)\]")
+_GENERIC_TOOLS = frozenset({"tool:find_hall"})
+_STRONG_MARGIN = 0.015
 
 
 async def run_tools(deps: AgentDeps, question: str, domain: str, region: str | None) -> list[ToolUse]:
@@ -55,9 +60,11 @@ async def run_tools(deps: AgentDeps, question: str, domain: str, region: str | N
     return uses
 
 
-def extractive_lines(question: str, hits: list[Hit], deps: AgentDeps, language: str) -> list[Line]:
+def extractive_lines(question: str, hits: list[Hit], deps: AgentDeps, language: str,
+                     ranked: list[tuple[float, Unit]] | None = None) -> list[Line]:
     """Sentences and list items chosen from the passages, each citing its chunk."""
-    units = select_units(question, hits, deps.lexicon)
+    # A sentence that gives an unofficial number or link is left out, whatever its document says.
+    units = [u for u in select_units(question, hits, deps.lexicon, ranked) if not foreign_contacts(u.text)]
     if not units:
         return []
     first = hits[units[0].hit_index]
@@ -101,6 +108,33 @@ async def generative_lines(
     return lines
 
 
+def _grounded(question: str, result: SearchResult, deps: AgentDeps) -> tuple[list[tuple[float, Unit]], bool]:
+    """The candidate answer units, and whether the passages are an official basis for an answer."""
+    hits = result.hits
+    ranked = rank_units(question, hits, deps.lexicon)
+    if result.nothing_relevant or not hits:
+        return ranked, False
+    kind = expected_type(question)
+    if kind is not None and not any(states(u.text, kind) for _, u in ranked):
+        # Asked for a rate, a fee, a deadline: no sentence of the passages states one.
+        return ranked, False
+    # The documents are near the topic, not on it: no sentence of them is close to the question.
+    best = deps.matcher.best(question, [unit_context(hits, u) for _, u in ranked[:6]])
+    missing = missing_terms(question, [f"{h.title}\n{h.section}\n{h.text}" for h in hits[:3]], deps.lexicon)
+    # A rare word of the question that no passage contains (狂犬 beside a vaccination guide) means
+    # another topic, unless a sentence is plainly about the question all the same.
+    needed = deps.min_answer_similarity + (_STRONG_MARGIN if missing else 0.0)
+    return ranked, best >= needed
+
+
+async def _search_all_domains(deps: AgentDeps, question: str, region: str | None) -> SearchResult | None:
+    try:
+        return await asyncio.to_thread(deps.retriever.search, question, region=region, k=deps.top_k)
+    except Exception:  # the retrieval boundary; the first search already answered no_basis
+        log.exception("retrieval across domains failed")
+        return None
+
+
 async def answer_domain(
     deps: AgentDeps, domain: str, question: str, language: str, region: str | None
 ) -> DomainResult:
@@ -120,6 +154,15 @@ async def answer_domain(
             tools=[],
             mode="none",
         )
+    ranked, grounded = _grounded(question, result, deps)
+    if not grounded:
+        # A question routed to a neighbouring domain (救护车 fees asked as an elder-care question)
+        # is answered from whichever domain's guide speaks to it.
+        wider = await _search_all_domains(deps, question, region)
+        if wider is not None and wider.hits and domain not in wider.hits[0].domain:
+            ranked_w, grounded_w = _grounded(question, wider, deps)
+            if grounded_w:
+                result, ranked, grounded = wider, ranked_w, True
     hits = result.hits
     tools = await run_tools(deps, question, domain, region)
     tool_lines = [
@@ -133,14 +176,10 @@ async def answer_domain(
     passages: list[dict[str, Any]] = [
         {"chunk_id": h.chunk_id, "text": h.text, "title": h.title} for h in hits
     ]
-    units = [(f"{h.title} {u.heading}", u.text) for i, h in enumerate(hits[:4]) for u in units_of(h, i)]
-    no_basis = (
-        result.nothing_relevant
-        or bool(missing_terms(question, [f"{h.title}\n{h.section}\n{h.text}" for h in hits[:3]], deps.lexicon))
-        # No single sentence speaks to most of what was asked: the documents are near the topic, not on it.
-        or best_coverage(question, units, deps.lexicon) < MIN_COVERAGE
-    )
-    if no_basis and not tool_lines:
+    no_basis = not grounded
+    # A hall's opening hours answer "where" for any errand; alone they are no basis for the question.
+    specific = [ln for ln in tool_lines if ln["cite"] not in _GENERIC_TOOLS]
+    if no_basis and not specific:
         return DomainResult(
             domain=domain,
             status="no_basis",
@@ -165,7 +204,7 @@ async def answer_domain(
                 log.warning("model failed, falling back to extractive answer: %s", exc)
                 mode = "extractive_fallback"
         if not lines:
-            lines = extractive_lines(question, hits, deps, language)
+            lines = extractive_lines(question, hits, deps, language, ranked)
     used = {ln["cite"] for ln in lines if ln["cite"]}
     cites += [citations.from_hit(h) for h in hits if h.chunk_id in used]
     status = "answered" if (lines or tool_lines) else "no_basis"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import logging
 import re
 import time
 from collections.abc import Awaitable, Callable
@@ -12,11 +13,14 @@ from typing import Any
 from langgraph.types import interrupt
 
 from agents import responses, safety
+from agents.basis import has_topic
 from agents.deps import AgentDeps
 from agents.intake import matching_form
 from agents.state import RESET, GraphState
-from agents.statuses import AnswerStatus
+from agents.statuses import DOMAINS, AnswerStatus
 from knowledge.regions import find_region_in_text
+
+log = logging.getLogger(__name__)
 
 Node = Callable[[GraphState], Awaitable[dict[str, Any]]]
 _FOLLOW_UP = re.compile(r"^(那|那么|还有|还要|另外|这个|它|要是|如果是|and |what about |then )", re.I)
@@ -116,11 +120,36 @@ def make_route(deps: AgentDeps) -> Node:
             "domains": domains,
             "complaint": decision.complaint,
         }
+        if (
+            decision.ambiguous
+            and decision.rule is None
+            and routes[0] in (*DOMAINS, "out_of_scope")
+            and has_topic(state["standalone"], deps.lexicon)
+        ):
+            # A near tie between a domain and "out of scope": the documents decide, as a clerk would
+            # look it up before asking back. The domain agent still needs a basis to answer.
+            found = await _domain_of_documents(deps, state["standalone"], state.get("region"))
+            if found is not None:
+                update["domains"] = [found]
+                update["route"] = {**update["route"], "routes": [found], "ambiguous": False, "rule": "documents"}
         if state.get("failed_turns", 0) >= _HANDOFF_AFTER_FAILURES:
             update["route"] = {**update["route"], "routes": ["handoff"], "rule": "repeated_failures"}
         return update
 
     return route
+
+
+async def _domain_of_documents(deps: AgentDeps, question: str, region: str | None) -> str | None:
+    """The domain of the guide that best matches the question, or None when nothing is relevant."""
+    try:
+        result = await asyncio.to_thread(deps.retriever.search, question, region=region, k=3)
+    except Exception:  # the retrieval boundary: the question is then asked back as before
+        log.exception("retrieval for routing failed")
+        return None
+    if result.nothing_relevant or not result.hits:
+        return None
+    domains = [d for d in result.hits[0].domain if d in DOMAINS and d not in deps.disabled_domains]
+    return domains[0] if domains else None
 
 
 def after_route(state: GraphState) -> str:

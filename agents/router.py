@@ -222,6 +222,7 @@ class EmbeddingRouter:
             confidence=round(float(probs[0] / probs.sum()), 4),
             ambiguous=topicless or (gap < self._margin and len(routes) == 1),
             complaint=complaint and best in DOMAINS,
+            rule="topicless" if topicless else None,
         )
 
 

@@ -6,9 +6,9 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from agents.contacts import HOTLINES, foreign_contacts
 from agents.state import Line
 
-HOTLINES = frozenset({"120", "110", "119", "12345", "12320", "12356", "12333", "12393"})
 MIN_OVERLAP = 0.6
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 _LINK = re.compile(r"https?://|www\.|\.(?:com|cn|net|org)\b", re.I)
@@ -22,8 +22,12 @@ class Verdict:
     problems: tuple[str, ...]
 
 
+# Punctuation and table bars carry no support: "对象：3元" is backed by "| 对象 | 3元 |".
+_NOISE = re.compile(r"[\s|，。、；：:;,.!?！？（）()“”\"'《》【】\[\]-]+")
+
+
 def _bigrams(text: str) -> set[str]:
-    s = re.sub(r"\s+", "", text.lower())
+    s = _NOISE.sub("", text.lower())
     return {s[i : i + 2] for i in range(len(s) - 1)}
 
 
@@ -53,6 +57,9 @@ def verify(lines: Iterable[Line], sources: dict[str, str], *, strict: bool) -> V
         text, cite = line["text"], line["cite"]
         if _LINK.search(text) and not any(_LINK.search(s) for s in sources.values()):
             problems.append(f"link not in any source: {text[:40]}")
+        if foreign_contacts(text):
+            # Only national hotlines and government sites: anything else may be planted in a document.
+            problems.append(f"unofficial phone number or link: {text[:40]}")
         if cite is None:
             figures = _NUMBER.findall(text)
             if strict and line["kind"] == "sentence" and any(n not in HOTLINES for n in figures):

@@ -92,13 +92,23 @@ def build_deps(settings: Settings, kb: KnowledgeBase, tools: ToolRegistry | None
     return AgentDeps(
         retriever=kb.retriever, lexicon=kb.lexicon, router=router, tools=tools, chat=chat,
         disabled_domains=frozenset(settings.service.disabled_domains), llm_timeout_s=settings.llm.timeout_s,
+        min_answer_similarity=settings.knowledge.min_answer_similarity,
     )
 
 
 @asynccontextmanager
 async def open_assistant(settings: Settings, kb: KnowledgeBase, chat: ChatModel | None = None,
-                         tools: ToolRegistry | None = None) -> AsyncIterator[Assistant]:
-    """The assistant over an open knowledge base, with its checkpointer for the lifetime of the block."""
+                         tools: ToolRegistry | None = None, *, checkpoints: bool = True) -> AsyncIterator[Assistant]:
+    """The assistant over an open knowledge base, with its checkpointer for the lifetime of the block.
+
+    `checkpoints=False` keeps threads in memory only (evals, which must not fill the citizens' store).
+    """
     deps = build_deps(settings, kb, tools if tools is not None else build_tools(settings), chat)
+    model_id = chat.model_id if chat else "extractive"
+    if not checkpoints:
+        from langgraph.checkpoint.memory import InMemorySaver
+
+        yield Assistant(build_graph(deps), InMemorySaver(), model_id=model_id)
+        return
     async with checkpointer(settings) as saver:
-        yield Assistant(build_graph(deps), saver, model_id=chat.model_id if chat else "extractive")
+        yield Assistant(build_graph(deps), saver, model_id=model_id)

@@ -56,6 +56,8 @@ class KnowledgeSettings(BaseSettings):
     model_config = SettingsConfigDict(env_prefix="KNOWLEDGE_", extra="ignore")
     max_file_mb: float = Field(default=20.0, gt=0, le=500)
     min_relevance: float = Field(default=0.80, ge=0, le=1)
+    # An answer's best sentence must be at least this close to the question (default embedder's scale).
+    min_answer_similarity: float = Field(default=0.90, ge=0, le=1)
 
 
 class LLMSettings(BaseSettings):
