@@ -84,11 +84,11 @@ async def safety_node(state: GraphState) -> dict[str, Any]:
             "answer": responses.emergency_card(verdict.kind, _lang(state)),
             "handoff_summary": f"紧急情况（{verdict.rule}），已给出{verdict.hotline}急救指引，请人工回访。",
         }
-    if verdict.kind == "injection":
+    if verdict.kind in ("injection", "harmful"):
         return {
             "safety": info,
             "status": AnswerStatus.REFUSED.value,
-            "answer": responses.message("refused", _lang(state)),
+            "answer": responses.message("refused_harmful" if verdict.kind == "harmful" else "refused", _lang(state)),
         }
     return {"safety": info}
 

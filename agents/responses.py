@@ -9,6 +9,7 @@ from agents.statuses import Domain, EmergencyKind, Language
 
 MessageKey = Literal[
     "refused",
+    "refused_harmful",
     "out_of_scope",
     "no_basis",
     "handoff",
@@ -31,6 +32,10 @@ MESSAGE_KEYS: tuple[MessageKey, ...] = get_args(MessageKey)
 
 _ZH: dict[MessageKey, str] = {
     "refused": "抱歉，这个请求我不能处理。我可以帮您查询湖北的政务服务、看病就医、教育和养老方面的问题。",
+    "refused_harmful": (
+        "抱歉，这个请求涉及违法或可能伤害他人的内容，我不能提供帮助。"
+        "如果您发现违法行为，可以拨打110报警或向有关部门举报；政务问题可拨打12345政务服务便民热线。"
+    ),
     "out_of_scope": (
         "这个问题不在我的服务范围内。我可以帮您查询湖北的政务服务、看病就医、教育和养老服务，"
         "其他问题建议咨询相关部门。"
@@ -67,6 +72,10 @@ _ZH: dict[MessageKey, str] = {
 }
 
 _EN: dict[MessageKey, str] = {
+    "refused_harmful": (
+        "Sorry, this request involves something unlawful or harmful to others, and I can't help with it. "
+        "To report a crime, call 110; for government services, call the 12345 hotline."
+    ),
     "refused": (
         "Sorry, I can't help with that request. I can answer questions about government services, "
         "healthcare, education and elder care in Hubei."

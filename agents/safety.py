@@ -1,4 +1,4 @@
-"""The deterministic safety gate: emergencies, crises, violence and prompt injection, before any model."""
+"""The deterministic safety gate: emergencies, crises, violence, prompt injection and harmful requests."""
 
 from __future__ import annotations
 
@@ -9,10 +9,11 @@ from dataclasses import dataclass
 from typing import Literal
 
 from agents import safety_lexicon as lex
+from agents.harm import harm_rule
 from agents.intake import matching_form
 from agents.statuses import Language
 
-Kind = Literal["none", "medical", "mental_crisis", "violence", "injection"]
+Kind = Literal["none", "medical", "mental_crisis", "violence", "injection", "harmful"]
 
 HOTLINES: dict[Kind, str] = {"medical": "120", "mental_crisis": "12356", "violence": "110"}
 
@@ -262,6 +263,9 @@ def check(intake_text: str, language: Language) -> SafetyVerdict:
     injection = injection_rule(intake_text)
     if injection is not None:
         return SafetyVerdict(kind="injection", rule=injection, hotline=None)
+    harmful = harm_rule(intake_text)
+    if harmful is not None:
+        return SafetyVerdict(kind="harmful", rule=f"{harmful[1]}:{harmful[0]}", hotline=None)
     return NONE
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import logging
 import re
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -13,6 +14,9 @@ import yaml
 
 from knowledge.domains import DOMAINS, infer_domains
 from knowledge.regions import PROVINCE, find_region_in_text, normalise_region
+from knowledge.sanitize import sanitize
+
+log = logging.getLogger(__name__)
 
 SUPPORTED_SUFFIXES = frozenset({".md", ".markdown", ".txt", ".html", ".htm", ".pdf", ".docx"})
 _FRONT = re.compile(r"\A---\s*\n(.*?)\n---\s*\n", re.S)
@@ -43,6 +47,8 @@ class SourceDocument:
     life_event: str = ""
     translation_of: str = ""
     inferred: tuple[str, ...] = field(default=())
+    # Hidden text and instructions to a model removed from the file (knowledge/sanitize.py).
+    removed: tuple[str, ...] = field(default=())
 
     @property
     def content_hash(self) -> str:
@@ -188,6 +194,9 @@ def parse_document(
         valid_from, valid_to = _date(meta.get("valid_from")), _date(meta.get("valid_to"))
     except ValueError as exc:
         raise BadDocument(f"{source}: 有效期日期格式错误，应为 YYYY-MM-DD") from exc
+    body, removed = sanitize(body)
+    if removed:
+        log.warning("%s: removed %d hidden or model-directed passage(s)", source, len(removed))
     body = body.strip()
     doc = SourceDocument(
         doc_id=str(meta.get("doc_id") or _slug(source)),
@@ -206,6 +215,7 @@ def parse_document(
         life_event=str(meta.get("life_event") or ""),
         translation_of=str(meta.get("translation_of") or ""),
         inferred=tuple(inferred),
+        removed=tuple(removed),
     )
     if not doc.doc_version:
         doc = replace(doc, doc_version=doc.content_hash[:12])

@@ -37,6 +37,7 @@ class IngestReport:
     failed: list[str] = field(default_factory=list)
     skipped: list[str] = field(default_factory=list)
     inferred: list[str] = field(default_factory=list)
+    sanitized: list[str] = field(default_factory=list)
     seconds: float = 0.0
 
     def summary(self) -> str:
@@ -52,7 +53,7 @@ class IngestReport:
         return {
             "documents": self.documents, "embedded": self.embedded, "unchanged": self.unchanged,
             "chunks": self.chunks, "removed": self.removed, "failed": self.failed, "skipped": self.skipped,
-            "inferred": self.inferred, "seconds": round(self.seconds, 2),
+            "inferred": self.inferred, "sanitized": self.sanitized, "seconds": round(self.seconds, 2),
         }
 
 
@@ -106,6 +107,10 @@ class Ingestor:
             if doc.inferred:
                 note = f"{source}: 推断 领域={','.join(doc.domains)} 地区={doc.region}"
                 report.inferred.append(note)
+                bar.write(note, file=sys.stderr)
+            if doc.removed:
+                note = f"{source}: 已移除 {len(doc.removed)} 处隐藏内容或写给模型的指令"
+                report.sanitized.append(note)
                 bar.write(note, file=sys.stderr)
             written = self.ingest_document(doc)
             if written:

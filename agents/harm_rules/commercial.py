@@ -1,0 +1,108 @@
+"""A.3 commercial violations: piracy, software cracking, trade secrets, fake reviews."""
+
+from __future__ import annotations
+
+from agents.harm_rules.common import S, W, near
+
+PIRACY = (
+    r"盗版" + S + r"{0,6}(?:资源|下载|网站|网址|链接|电影|软件|书|电子书|游戏|教材|视频|网盘|种子)|"
+    r"免费(?:看|下载|获取|领|"
+    r"听)" + S + r"{0,8}(?:付费|vip|会员(?:专享|的|剧|电影|视频|内容|课程)?|正版|院线|新上映|收费|未上映|正在上映|刚上映|热映|最新上映)|"
+    r"(?:资源|下载|网盘|种子|链接|网址)" + W + r"{0,12}盗版(?!的?(?:危害|怎么|如何|举报|投诉|维权))|盗版的?(?:也行|也可以|就行|都行)|"
+    r"(?:付费|vip|会员|收费|正版)" + S + r"{0,8}(?:的)?免费(?:看|下载|观看|获取|版|资源|链接|复制|发|给|分享|转)|"
+    + near(r"免费(?:的)?(?:资源|看|下载|观看|链接|网盘)", r"要会员|要vip|要付费|要钱|收费|付费|会员才", 20) + r"|"
+    + near(r"免费", r"(?:付费|vip|会员)的?(?:电子书|电影|课程|资源|小说|剧|音乐|软件|视频|论文|网课)", 6) + r"|"
+    r"枪版|盗录|"
+    + near(r"(?:最新|正在上映|刚上映|院线|热映|新上映)" + S + r"{0,4}(?:电影|电视剧|剧|大片)", r"网盘|链接|种子|下载地址|资源", 10) + r"|"
+    r"(?:翻录|扒|搬运|复制|盗用)(?:别人|他人|人家)的?(?:课程|视频|文章|作品|书)" + S + r"{0,4}(?:卖|发|赚钱|上传)|"
+    r"\bpirat(?:ed|e) (?:movies?|films?|software|games?|books?|copies|copy|version)\b|\btorrents? (?:of|"
+    r"for)\b|"
+    r"\btorrent(?:ing)? (?:the|a|an|latest|new|movies?|films?|shows?|games?|software)\b|"
+    r"\b(?:download|watch|stream) [\w\s]{0,20}\b(?:for free|without "
+    r"paying)\b"
+)
+CRACKING = (
+    r"破解(?!版|难题|难|困境|瓶颈|密码(?:忘|找回))" + S + r"{0,8}(?:软件|激活|注册码|序列号|许可证|授权|会员|vip|版权|"
+    r"加密|drm|限制|付费|wifi|wi-fi|app|游戏|系统|windows|office|photoshop|autocad|matlab)|"
+    r"(?:软件|cad|autocad|photoshop|ps|office|windows|win\d+|matlab|游戏|app|会员|vip|wifi|wi-fi|激活码|"
+    r"正版)" + W + r"{0,20}"
+    r"(?:怎么|如何|怎样)?破解(?!难题|难|困境)|"
+    + near(r"生成|可用的?|免费的?|破解|共享|分享|白嫖|\bfree\b", r"激活码|激活密钥|产品密钥|序列号|注册码|licen[cs]e key|product key", 10)
+    + r"|\b(?:unlock|get|access|use)\b[\w\s']{0,20}\b(?:premium|pro|vip|paid|full version|"
+    r"subscription)\b[\w\s']{0,24}"
+    r"\b(?:without paying|for free|free of charge)\b|\bmod(?:ded)? apk\b|\b(?:premium|pro|"
+    r"vip)\b[\w\s']{0,12}\bfor free\b|"
+    r"免费(?:使用|用)" + S + r"{0,8}(?:付费|收费|专业|会员|正版)版?的?(?:软件|office|wps|windows|photoshop|cad|app)?|"
+    r"破解版|注册机|激活码(?:生成|免费|破解|共享)|\bcracked (?:version|apk|software|game|copy)\b|序列号(?:生成|破解|免费)|"
+    r"免费激活(?:windows|win\d+|office|正版)|"
+    r"绕过" + S + r"{0,6}(?:付费|会员|版权|授权|激活|正版|许可证|drm|试用期)|蹭(?:邻居|别人)的?(?:网|wifi)|"
+    r"\b(?:windows|office|photoshop|autocad|matlab|adobe|software|game|wps)\b (?:crack|keygen|activator|"
+    r"cracked)\b|"
+    r"\bcrack(?:ing)? (?:windows|office|photoshop|software|the licen[cs]e|drm|a game|the game|wi-?fi|"
+    r"(?:my |a )?neighbou?r'?s wi-?fi)\b|\bkeygen\b|\blicen[cs]e key (?:generator|for free|crack)\b|"
+    r"\bactivate (?:windows|office) (?:for )?free\b|\bbypass (?:the )?(?:drm|licen[cs]e|paywall|"
+    r"activation)\b|"
+    r"\bserial (?:number|key) (?:generator|crack)\b"
+)
+TRADE_SECRETS = (
+    r"(?:偷|窃取|盗取|拷走|偷拷|拷贝|复制|带走|套取|套出|打听出|获取|弄到|搞到|打探|刺探|挖)" + S + r"{0,10}"
+    r"(?:竞争对手|对手|竞品|前公司|原公司|老东家|公司|别人公司|同行|他们公司|其他公司|东家)的?" + S + r"{0,8}"
+    r"(?:商业秘密|商业机密|技术秘密|核心技术|客户名单|客户资料|客户信息|源代码|源码|配方|工艺参数|图纸|底价|投标价|"
+    r"标底|财务数据|设计图|技术资料|机密|内部资料|客户数据|用户数据|数据库|代码|项目资料|研发资料|研发数据|新品资料|产品资料|"
+    r"技术方案)|"
+    r"(?:偷|窃取|盗取|刺探|套取)" + S + r"{0,6}(?:商业秘密|商业机密|技术秘密)|商业间谍|"
+    r"(?:竞争对手|对手|竞品|同行|前公司|原公司|老东家|别的公司|其他公司|对方公司)" + W + r"{0,12}(?:偷|窃取|盗取|拷|套取|获取|弄到|"
+    r"搞到|拿到|挖到|打探|刺探|偷看)" + S + r"{0,8}(?:商业秘密|商业机密|技术秘密|核心技术|客户名单|客户资料|源代码|源码|配方|"
+    r"图纸|底价|投标价|标底|报价单|设计图|技术资料|机密|内部资料|研发资料|新品资料|技术方案)|"
+    r"(?:偷|窃取|盗取|套取|获取|弄到|搞到|拿到|挖到|打探|刺探|偷看)" + S + r"{0,8}(?:竞争对手|对手|竞品|同行|对方公司)" + S
+    + r"{0,8}(?:商业秘密|商业机密|技术秘密|核心技术|客户名单|客户资料|源代码|源码|配方|图纸|底价|投标价|标底|报价单|设计图|"
+    r"技术资料|机密|内部资料|研发资料|新品资料|技术方案)|"
+    r"(?:偷偷|私下|悄悄)(?:把|将)?" + S + r"{0,4}(?:客户资料|客户名单|客户信息|客户数据|源代码|配方|图纸|技术资料|内部资料|"
+    r"商业机密|研发资料)" + S + r"{0,4}(?:拍下来|拍照|拷走|拷贝|带走|复制|发给自己|截图)|"
+    r"把" + S + r"{0,6}(?:公司|前公司|原公司|单位|老东家|东家|竞争对手)的?" + S + r"{0,4}(?:商业秘密|商业机密|技术秘密|核心技术|"
+    r"客户名单|客户资料|客户信息|源代码|源码|配方|图纸|设计图|技术资料|机密|内部资料)" + S + r"{0,4}(?:带走|拷走|偷走|偷偷拷|"
+    r"卖给|泄露给?|带过去|带到|带出去)|"
+    + near(
+        r"竞争对手|对手公司|竞品|同行|对方公司",
+        r"(?:客户资料|客户名单|源代码|配方|图纸|底价|投标价|标底|报价单|技术资料|机密|内部资料)" + S + r"{0,4}(?:发给我|给我|透露|泄露|"
+        r"卖给我)",
+        16,
+    )
+    + r"|"
+    r"\bsteal(?:ing)? (?:\w+ ){0,3}(?:trade secrets|source code|client list|customer list|formula|designs|"
+    r"blueprints)\b|\b(?:copy|take|download|steal)\b[\w\s']{0,6}\b(?:former|old|previous) (?:company|"
+    r"employer)'s "
+    r"(?:client|customer) list\b|\b(?:copy|take|download)\b[\w\s']{0,16}\b(?:client|"
+    r"customer) list\b[\w\s']{0,20}\b(?:former|old|"
+    r"before leaving|employer)\b|\bcorporate espionage\b|\b(?:copy|take|download|steal|"
+    r"export)\b[\w\s']{0,24}\b(?:customer|"
+    r"client|user)s? (?:database|list|data|records)\b[\w\s']{0,24}\b(?:before (?:i|leaving|quitting)|quit|"
+    r"new job|competitor)\b|"
+    r"\bsecretly (?:copy|take|download|export)\b[\w\s']{0,24}\b(?:company|employer|customer|client)\b|"
+    r"\b(?:get|obtain)\b[\w\s]{0,8}\bcompetitor'?s? (?:pricing|"
+    r"bids?|secrets|source code|client list|customer list)\b"
+)
+FAKE_REVIEWS = (
+    r"买(?:点|些|一些|几千|几万|\d+个?)?(?:粉丝|点赞|播放量|关注|浏览量|阅读量|评论|僵尸粉)|"
+    r"刷好评|刷单|刷评论|刷销量|刷量|刷粉|买粉|刷赞|买好评|买评论|雇水军|请水军|找水军|水军" + S + r"{0,4}(?:控评|刷)|"
+    r"(?:写|编|伪造|生成|刷)" + S + r"{0,8}(?:假|虚假|五星)的?" + S + r"{0,6}(?:好评|评论|评价|点评|感谢信)|假评论|虚假评论|"
+    r"虚假好评|(?:给|帮)(?:竞争对手|对手|同行|别人家?|隔壁)" + S + r"{0,4}(?:刷|写|打)差评|恶意差评|刷差评|控评|"
+    r"冒充(?:顾客|用户|客户|患者|买家)" + S + r"{0,6}(?:评价|好评|评论|点评)|"
+    r"(?:写|发|刷|弄|编|生成)(?:\d*[2-9]\d*|\d{2,}|[二三四五六七八九两十百几][一二三四五六七八九十百两几]*|上百|一批|一堆)(?:条|个)?"
+    + S + r"{0,8}(?:好评|差评|评论|评价|点评)|"
+    + near(r"好评|差评|评论|评价|点评", r"不同的?(?:账号|账户|号|身份|id)|多个账号|小号", 20) + r"|"
+    + near(r"(?:好评|评论|评价|点评)", r"(?:装作|假装|冒充|伪装成)(?:是)?(?:不同的?)?(?:顾客|用户|买家|患者|客人|人)", 12) + r"|"
+    r"(?:给|帮)(?:竞争对手|对手|同行|别人家?|隔壁)" + S + r"{0,4}(?:刷|写|打)" + S + r"{0,3}差评|"
+    r"\bfake (?:[\w-]+ ){0,2}(?:reviews?|ratings|testimonials)\b|\bbuy (?:reviews|followers|likes)\b|"
+    r"\bastroturf\w*|"
+    r"\breview bomb\w*|\bwrite [\w\s]{0,12}reviews? (?:as if|pretending|posing)\b|\b(?:negative|"
+    r"bad) reviews? "
+    r"(?:on|for|about) (?:my )?competitors?\b|\b(?:write|generate|create|post|make)\b (?:me )?(?:\d{2,}|"
+    r"[2-9]|a (?:bunch|lot|"
+    r"dozen) of|dozens of|hundreds of|multiple|several) (?:[\w-]+ ){0,3}(?:reviews|ratings|comments)\b|"
+    r"\breviews?\b[\w\s']{0,30}\busing (?:different|fake|multiple) (?:names|accounts|identities)\b|"
+    r"\b(?:write|generate|create|post)\b[\w\s-]{0,24}\b(?:reviews|testimonials)\b"
+    r"[\w\s']{0,30}\b(?:sound(?:s)? real|look(?:s)? real|seem(?:s)? real|genuine|from different (?:customers|"
+    r"people|accounts)"
+    r"|as (?:different )?customers|pretending)\b"
+)
