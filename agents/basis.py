@@ -47,20 +47,28 @@ def specific_terms(question: str, lexicon: Lexicon) -> list[str]:
     return list(dict.fromkeys(out))
 
 
-_VAGUE_NOUNS = frozenset(["问题", "事情", "事儿", "东西", "情况", "业务", "服务", "信息", "帮助"])
+_VAGUE_NOUNS = frozenset(["问题", "事情", "事儿", "东西", "情况", "业务", "服务", "信息", "帮助", "外地", "本地", "这边", "那边"])
+
+
+def topic_nouns(question: str, lexicon: Lexicon) -> list[str]:
+    """The things the question names (个体户, 年度报告, 救护车), not its errand words ("办个事")."""
+    out: list[str] = []
+    for tok, pos in lexicon.tagged_tokens(question):
+        if not (pos.startswith("n") or pos in ("vn", "eng") or tok in lexicon.terms) or len(tok) < 2:
+            continue
+        if tok in _COLLOQUIAL or tok in _VAGUE_NOUNS or tok in lexicon.stopwords:
+            continue
+        if tok not in lexicon.terms and any(ch in _FUNCTION_CHARS or ch == "最" for ch in tok):
+            continue  # phrasing glued by the segmenter: 能管, 最长
+        if any(tok in c or c.startswith(tok) for c in CITIES):
+            continue
+        out.append(tok)
+    return out
 
 
 def has_topic(question: str, lexicon: Lexicon) -> bool:
     """True when the question names a thing (个体户年报, 救护车), not only an errand ("我想办个事")."""
-    for tok, pos in lexicon.tagged_tokens(question):
-        if not (pos.startswith("n") or pos in ("vn", "eng")) or len(tok) < 2:
-            continue
-        if tok in _COLLOQUIAL or tok in _VAGUE_NOUNS or tok in lexicon.stopwords:
-            continue
-        if any(tok in c or c.startswith(tok) for c in CITIES):
-            continue
-        return True
-    return False
+    return bool(topic_nouns(question, lexicon))
 
 
 def _present(term: str, texts: Iterable[str]) -> bool:

@@ -149,7 +149,7 @@ def _score(unit: Unit, weights: dict[str, float], aspects: list[str], kind: Answ
 
 def candidates_of(hits: list[Hit]) -> list[Unit]:
     """The units of the top passages, where an answer is looked for."""
-    return [u for i, h in enumerate(hits[:4]) for u in units_of(h, i)]
+    return [u for i, h in enumerate(hits[:5]) for u in units_of(h, i)]
 
 
 def rank_units(question: str, hits: list[Hit], lexicon: Lexicon) -> list[tuple[float, Unit]]:

@@ -146,12 +146,15 @@ async def record_node(state: GraphState) -> dict[str, Any]:
     status = state.get("status", "")
     cites = state.get("citations", [])
     topic = next((c["title"] for c in cites if not c["doc_id"].startswith("tool:")), None)
-    failed = state.get("failed_turns", 0) + 1 if status == AnswerStatus.NO_BASIS.value else 0
+    # A clarifying question is no answer either: two unanswered turns in a row go to a person.
+    unanswered = (AnswerStatus.NO_BASIS.value, AnswerStatus.CLARIFY.value)
+    failed = state.get("failed_turns", 0) + 1 if status in unanswered else 0
     if status == AnswerStatus.HANDOFF.value:
         return {"failed_turns": 0}
     return {
         "failed_turns": failed,
         "messages": [
-            {"role": "assistant", "content": state.get("answer", ""), "status": status, "topic": topic}
+            {"role": "assistant", "content": state.get("answer", ""), "status": status, "topic": topic,
+             "domains": list(state.get("domains", [])) if topic else []}
         ],
     }

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import asyncio
 import logging
-import re
 import time
 from collections.abc import Awaitable, Callable
 from functools import wraps
@@ -12,10 +11,11 @@ from typing import Any
 
 from langgraph.types import interrupt
 
-from agents import responses, safety
+from agents import prompts, responses, safety
 from agents.basis import has_topic
+from agents.chat import ChatError
 from agents.deps import AgentDeps
-from agents.intake import matching_form
+from agents.followup import standalone
 from agents.state import RESET, GraphState
 from agents.statuses import DOMAINS, AnswerStatus
 from knowledge.regions import find_region_in_text
@@ -23,7 +23,6 @@ from knowledge.regions import find_region_in_text
 log = logging.getLogger(__name__)
 
 Node = Callable[[GraphState], Awaitable[dict[str, Any]]]
-_FOLLOW_UP = re.compile(r"^(那|那么|还有|还要|另外|这个|它|要是|如果是|and |what about |then )", re.I)
 _HANDOFF_AFTER_FAILURES = 2
 
 
@@ -97,13 +96,19 @@ def make_rewrite(deps: AgentDeps) -> Node:
     """Follow-ups become standalone questions: the last answered topic is carried over."""
 
     async def rewrite(state: GraphState) -> dict[str, Any]:
-        question = state["question"]
-        topic = next(
-            (m.get("topic") for m in reversed(state.get("messages", [])[:-1]) if m.get("topic")), None
-        )
-        if topic and (_FOLLOW_UP.search(question) or len(matching_form(question)) <= 12):
-            return {"standalone": f"{topic}：{question}"}
-        return {"standalone": question}
+        history = state.get("messages", [])[:-1]
+        heuristic = standalone(state["question"], history, deps.lexicon)
+        if deps.chat is None or heuristic == state["question"]:
+            return {"standalone": heuristic}
+        # A follow-up, and a model is configured: it rewrites better; the heuristic stays the fallback.
+        try:
+            reply = await deps.chat.complete(prompts.rewrite_messages(history, state["question"]), max_tokens=80,
+                                             timeout_s=min(deps.llm_timeout_s, 10.0))
+        except ChatError as exc:
+            log.warning("rewrite by the model failed, using the heuristic: %s", exc)
+            return {"standalone": heuristic}
+        text = next((ln.strip() for ln in reply.content.splitlines() if ln.strip()), "")
+        return {"standalone": text if 2 <= len(text) <= 300 else heuristic}
 
     return rewrite
 
@@ -132,11 +137,23 @@ def make_route(deps: AgentDeps) -> Node:
             if found is not None:
                 update["domains"] = [found]
                 update["route"] = {**update["route"], "routes": [found], "ambiguous": False, "rule": "documents"}
+        inherited = _domains_of_last_answer(state)
+        if state["standalone"] != state["question"] and inherited and (
+            update["route"]["ambiguous"] or update["route"]["routes"][0] not in DOMAINS
+        ):
+            # An elliptical follow-up ("备案要钱吗？") stays with the domain that answered the thread.
+            update["domains"] = inherited
+            update["route"] = {**update["route"], "routes": inherited, "ambiguous": False, "rule": "follow_up"}
         if state.get("failed_turns", 0) >= _HANDOFF_AFTER_FAILURES:
             update["route"] = {**update["route"], "routes": ["handoff"], "rule": "repeated_failures"}
         return update
 
     return route
+
+
+def _domains_of_last_answer(state: GraphState) -> list[str]:
+    last = next((m for m in reversed(state.get("messages", [])[:-1]) if m.get("role") == "assistant"), None)
+    return [d for d in (last or {}).get("domains", []) if d in DOMAINS]
 
 
 async def _domain_of_documents(deps: AgentDeps, question: str, region: str | None) -> str | None:
@@ -169,7 +186,7 @@ def make_respond(deps: AgentDeps) -> Node:
         lang = _lang(state)
         decision = state["route"]
         first = decision["routes"][0]
-        if decision.get("ambiguous") and state["domains"]:
+        if decision.get("ambiguous") and (state["domains"] or decision.get("rule") == "topicless"):
             labels = (
                 {
                     "government": "政务服务",

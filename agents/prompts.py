@@ -40,3 +40,12 @@ def answer_messages(question: str, hits: list[Hit], tool_notes: list[str]) -> li
         {"role": "user", "content": f"文件片段：\n{passages_block(hits)}{extra}\n\n问题：{question}\n\n"
                                     "请每句话末尾标注片段编号，例如：需要携带居民身份证。[1]"},
     ]
+
+
+def rewrite_messages(history: list[dict[str, str]], question: str) -> list[dict[str, str]]:
+    """Chat messages asking for the last follow-up as a standalone question (last six turns)."""
+    lines = [f"{'市民' if m.get('role') == 'user' else '助手'}：{str(m.get('content', ''))[:200]}" for m in history[-6:]]
+    return [
+        {"role": "system", "content": REWRITE_SYSTEM},
+        {"role": "user", "content": "对话：\n" + "\n".join(lines) + f"\n\n最后一个追问：{question}\n\n改写后的问题："},
+    ]
