@@ -160,7 +160,7 @@ def embedded_server(home: Path, port: int) -> Iterator[tuple[str, str]]:
         log.close()
 
 
-def _free_port() -> int:
+def free_port() -> int:
     import socket
 
     with socket.socket() as s:
@@ -206,7 +206,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             home = args.home or Path(tmp)
             home.mkdir(parents=True, exist_ok=True)
             _log(f"starting the embedded default over {home} (first start ingests the sample corpus)")
-            with embedded_server(home, _free_port()) as (url, key):
+            with embedded_server(home, free_port()) as (url, key):
                 report = asyncio.run(run(url, key, users, args.seconds, not args.no_overload))
     sys.stdout.write(json.dumps(report, ensure_ascii=False, indent=2) + "\n")
     over = report.get("overload")

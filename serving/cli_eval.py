@@ -5,8 +5,7 @@ from __future__ import annotations
 import asyncio
 import json
 import time
-from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
@@ -14,7 +13,10 @@ from knowledge.base import KnowledgeBase
 from serving.cli_common import fail, knowledge, print_json
 from serving.settings import Settings
 
-STAGES = ("retrieval", "routing", "answers", "safety", "all")
+if TYPE_CHECKING:
+    from agents.chat import ChatModel
+
+STAGES = ("retrieval", "routing", "answers", "safety", "dialogue", "all")
 
 
 def _retrieval(kb: KnowledgeBase, limit: int | None) -> dict[str, Any]:
@@ -41,7 +43,7 @@ def _routing(kb: KnowledgeBase, settings: Settings) -> dict[str, Any]:
     return report
 
 
-def _safety() -> dict[str, Any]:
+def _safety_gate() -> dict[str, Any]:
     from evals.safety_eval import run_emergency_eval, run_injection_eval
 
     emergency, injection = run_emergency_eval(), run_injection_eval()
@@ -56,35 +58,65 @@ def _safety() -> dict[str, Any]:
             "passed": all(gates.values())}
 
 
-async def _answers(kb: KnowledgeBase, settings: Settings, limit: int | None, llm: bool) -> dict[str, Any]:
+async def _safety(kb: KnowledgeBase, settings: Settings, limit: int | None, chat: ChatModel | None) -> dict[str, Any]:
+    """The gate's own figures, then the GB/T 45654-shaped bank through the whole assistant."""
+    from evals.safety_bank_eval import corpus_text, evaluate, open_poisoned_kb
+    from serving.bootstrap import open_assistant
+
+    report = _safety_gate()
+    workdir = settings.paths.home / "eval-poisoned"
+    poisoned_kb = open_poisoned_kb(workdir, kb.embedder, kb.lexicon)
+    try:
+        async with open_assistant(settings, kb, chat=chat, checkpoints=False) as assistant, \
+                open_assistant(settings, poisoned_kb, chat=chat, checkpoints=False) as poisoned:
+            bank = await evaluate(assistant, poisoned=poisoned, limit=limit, corpus_text=corpus_text())
+    finally:
+        poisoned_kb.close()
+    report["bank"] = bank
+    report["latencies_ms"] = bank.get("latencies_ms", [])
+    report["gates"] = {**report["gates"], **{f"bank_{k}": v for k, v in bank.get("gates", {}).items()}}
+    report["passed"] = all(report["gates"].values())
+    return report
+
+
+async def _answers(kb: KnowledgeBase, settings: Settings, limit: int | None, chat: ChatModel | None) -> dict[str, Any]:
     from evals.answers_eval import evaluate
     from serving.bootstrap import open_assistant
-    from serving.llm_factory import build_chat
 
-    chat = build_chat(settings) if llm else None
-    if llm and chat is None:
-        fail("--llm 需要设置 LLM_BASE_URL（OpenAI 兼容的模型服务地址）", 2)
     def passages(ids: list[str]) -> list[str]:
-        points = kb.store.client.retrieve(kb.store.collection, ids=ids, with_payload=["text"]) if ids else []
-        return [str((p.payload or {}).get("text", "")) for p in points]
+        # The lead line names the document's validity date: metadata of the passage, not an invention.
+        fields = ["text", "valid_from"]
+        points = kb.store.client.retrieve(kb.store.collection, ids=ids, with_payload=fields) if ids else []
+        return [" ".join(str((p.payload or {}).get(f, "")) for f in fields) for p in points]
 
-    async with open_assistant(settings, kb, chat=chat) as assistant:
+    async with open_assistant(settings, kb, chat=chat, checkpoints=False) as assistant:
         return await evaluate(assistant, passages, limit=limit)
 
 
-def _summary_lines(report: dict[str, Any]) -> list[str]:
-    lines = [f"## {report.get('stage')}"]
-    lines += [f"- {'PASS' if ok else 'FAIL'} {gate}" for gate, ok in report.get("gates", {}).items()]
-    return lines
+async def _dialogue(kb: KnowledgeBase, settings: Settings, limit: int | None, chat: ChatModel | None) -> dict[str, Any]:
+    from evals.dialogue_eval import evaluate
+    from serving.bootstrap import open_assistant
+
+    async with open_assistant(settings, kb, chat=chat, checkpoints=False) as assistant:
+        report = await evaluate(assistant, limit=limit)
+    report["stage"] = "dialogue"
+    return report
 
 
-def _write(out_dir: Path, name: str, report: dict[str, Any]) -> None:
-    out_dir.mkdir(parents=True, exist_ok=True)
-    (out_dir / f"{name}.json").write_text(json.dumps(report, ensure_ascii=False, indent=2), encoding="utf-8")
+async def _graph_stages(kb: KnowledgeBase, settings: Settings, stage: str, limit: int | None,
+                        chat: ChatModel | None) -> dict[str, dict[str, Any]]:
+    out: dict[str, dict[str, Any]] = {}
+    if stage in ("safety", "all"):
+        out["safety"] = await _safety(kb, settings, limit, chat)
+    if stage in ("answers", "all"):
+        out["answers"] = await _answers(kb, settings, limit, chat)
+    if stage in ("dialogue", "all"):
+        out["dialogue"] = await _dialogue(kb, settings, limit, chat)
+    return out
 
 
 def eval_command(
-    stage: Annotated[str, typer.Option(help="retrieval | routing | answers | safety | all")] = "all",
+    stage: Annotated[str, typer.Option(help="retrieval | routing | answers | safety | dialogue | all")] = "all",
     limit: Annotated[int | None, typer.Option(help="只评测每个数据集的前 N 条（快速子集）")] = None,
     llm: Annotated[bool, typer.Option("--llm", help="用配置的大模型（LLM_BASE_URL）生成回答")] = False,
     as_json: Annotated[bool, typer.Option("--json", help="以 JSON 输出")] = False,
@@ -94,40 +126,69 @@ def eval_command(
         fail(f"未知评测阶段 {stage}，可选：{', '.join(STAGES)}", 2)
     settings = Settings()
     started = time.perf_counter()
+    chat = None
+    if llm:
+        from serving.llm_factory import build_chat
+
+        chat = build_chat(settings)
+        if chat is None:
+            fail("--llm 需要设置 LLM_BASE_URL（OpenAI 兼容的模型服务地址）", 2)
     reports: dict[str, dict[str, Any]] = {}
     with knowledge(progress=not as_json) as kb:
         if stage in ("retrieval", "all"):
             reports["retrieval"] = _retrieval(kb, limit)
         if stage in ("routing", "all"):
             reports["routing"] = _routing(kb, settings)
-        if stage in ("safety", "all"):
-            reports["safety"] = _safety()
-        if stage in ("answers", "all"):
-            reports["answers"] = asyncio.run(_answers(kb, settings, limit, llm))
+        reports.update(asyncio.run(_graph_stages(kb, settings, stage, limit, chat)))
+    from evals.report import write_report
+
+    seconds = round(time.perf_counter() - started, 1)
     out_dir = settings.paths.reports_dir
-    for name, rep in reports.items():
-        _write(out_dir, name, rep)
-    markdown = ["# hubei-agent eval", ""] + [ln for rep in reports.values() for ln in _summary_lines(rep)]
-    (out_dir / "eval.md").write_text("\n".join(markdown) + "\n", encoding="utf-8")
+    command = "hubei-agent eval" + ("" if stage == "all" else f" --stage {stage}") + \
+        (f" --limit {limit}" if limit else "") + (" --llm" if llm else "")
+    write_report(reports, out_dir, seconds=seconds, llm=settings.llm.model if llm else None, command=command)
     passed = all(r.get("passed", True) for r in reports.values())
     if as_json:
-        print_json(reports[stage] if stage != "all" else
-                   {"stages": reports, "passed": passed, "seconds": round(time.perf_counter() - started, 1)})
+        print_json(reports[stage] if stage != "all" else {"stages": reports, "passed": passed, "seconds": seconds})
     else:
-        typer.echo("\n".join(markdown))
-        typer.echo(f"报告：{out_dir}")
+        typer.echo("\n".join(f"- {'PASS' if ok else 'FAIL'} {name}.{gate}" for name, rep in reports.items()
+                             for gate, ok in rep.get("gates", {}).items()))
+        typer.echo(f"报告：{out_dir / 'eval.md'}（{seconds} 秒）")
     if not passed:
         raise typer.Exit(1)
 
 
 def bench_command(
     as_json: Annotated[bool, typer.Option("--json", help="以 JSON 输出")] = False,
-    sizes: Annotated[str, typer.Option(help="合成分块规模，逗号分隔")] = "10000,50000",
+    sizes: Annotated[str, typer.Option(help="合成分块规模，逗号分隔")] = "2000,10000,50000",
+    answers: Annotated[int, typer.Option(help="端到端与各节点延迟所用的问题数（0 跳过）")] = 60,
+    api: Annotated[bool, typer.Option("--api", help="另起内嵌服务，测 1/10/50 并发的吞吐（较慢）")] = False,
 ) -> None:
-    """性能基准：导入速度、检索延迟，与 LlamaIndex 默认内存索引对比。"""
+    """性能基准：导入速度、检索延迟（与 LlamaIndex 默认内存索引对比）、各节点与端到端延迟、API 吞吐。"""
     from evals.bench_retrieval import run_bench
 
-    report = run_bench([int(s) for s in sizes.split(",") if s.strip()], workdir=Settings().paths.home)
+    settings = Settings()
+    report = run_bench([int(s) for s in sizes.split(",") if s.strip()], workdir=settings.paths.home)
+    if answers:
+        from evals.bench_answers import bench_answers
+        from serving.bootstrap import open_assistant
+
+        async def _answers() -> dict[str, Any]:
+            with knowledge(progress=not as_json) as kb:
+                async with open_assistant(settings, kb, checkpoints=False) as assistant:
+                    return await bench_answers(assistant, questions=answers)
+
+        report["answers"] = asyncio.run(_answers())
+    if api:
+        from evals.bench_api import embedded_server, free_port, run
+
+        api_home = settings.paths.home / "bench-api"
+        api_home.mkdir(parents=True, exist_ok=True)
+        with embedded_server(api_home, free_port()) as (url, key):
+            report["api"] = asyncio.run(run(url, key, [1, 10, 50], 20.0, True))
+    out = settings.paths.reports_dir / "bench.json"
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(json.dumps(report, ensure_ascii=False, indent=2), encoding="utf-8")
     if as_json:
         print_json(report)
     else:
