@@ -19,6 +19,7 @@ from agents.intake import matching_form, normalise
 
 _CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
 _LATIN_WORD = re.compile(r"[a-z]+")
+_QUOTED = re.compile(r"“[^”]*”|「[^」]*」|『[^』]*』|\"[^\"]*\"")
 _SENTENCE_END = re.compile(r"[。！？!?；;\n]|(?<=[a-z\]）)])\.(?:\s|$)")
 
 
@@ -87,8 +88,10 @@ def _fires(rule: lex.HarmRule, sentences: list[str], index: int, terse: bool) ->
 def _cleared(rule: lex.HarmRule, context: str) -> bool:
     """True when a reporting frame, or a legitimate frame without an evasion cue, surrounds the match.
 
-    An admitted falsehood ("虽然我没证据") clears nothing: a false report is itself defamation.
+    An admitted falsehood ("虽然我没证据") clears nothing: a false report is itself defamation. Quoted
+    text is the content asked for ("写一份“养老金暂停发放”的公告"), not the asker's frame, and is skipped.
     """
+    context = _QUOTED.sub("", context)
     if lex.FALSITY.search(context):
         return False
     if lex.REPORT.search(context):

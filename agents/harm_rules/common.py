@@ -24,10 +24,12 @@ def near(first: str, second: str, gap: int = 12) -> str:
 
 # --- request cues -----------------------------------------------------------------------------------
 INTENT = regex(
-    r"怎么(?!办|回事|样了|了)|怎样|如何|咋|教我|教教|教一下|方法|办法|技巧|步骤|教程|攻略|秘诀|诀窍|窍门|门路|路子|"
+    r"^(?:请|麻烦你?)?(?:伪造|仿造|假造|做|弄|搞|造|整|开|打印|p)(?:一|个|份|张|几|点|些)|"
+    r"怎么(?!办|回事|样了|了)|怎样|如何|咋|么样(?:搞|弄|做|才|能|可以)|教我|教教|教一下|方法|办法|技巧|步骤|教程|攻略|秘诀|诀窍|窍门|门路|路子|"
     r"(?<![不没别思理感回梦猜预设联幻])想|不想让|不让|别让|瞒着|渠道|途径|用什么|拿什么|查一下|查查|找一下|搜一下|找谁|找什么人|谁能|自己(?:做|弄|搞|刻|开|写|p)|哪种|"
     r"什么(?:办法|方法|药|东西)|帮我|帮忙|替我|给我|我想|我要|想要|打算|准备|计划|哪里|哪儿|哪有|在哪|哪家|哪个|去哪|能不能|能否|"
-    r"可不可以|可以帮|有没有|有吗|送什么|送多少|给多少|塞多少|能让|才能|才可以|有什么(?:办法|方法|技巧|渠道|网站|平台)|求|需要|写|编|生成|制作|起草|拟一|出个|"
+    r"可不可以|可以帮|有没有|有吗|送什么|送多少|给多少|塞多少|能让|才能|才可以|有什么(?:办法|方法|技巧|渠道|网站|平台|app|软件)|有什么"
+    r"[^，,。！？!?；;\n]{0,8}(?:app|软件|网站|平台)|不想告诉|不告诉|求|需要|写|编|生成|制作|起草|拟一|出个|"
     r"来一?[篇段条个份]|给个|推荐|分享|发我|链接|网址|资源|多少钱|什么价|多少价|价位|行情|价格|收费|联系方式|加微信|代办|出售|收购|购买|买|"
     r"\b(?:how|where|help|teach|show|tell me|ways?|steps|guide|tutorial|instructions|method|tips|tricks|"
     r"i want|i'd like|i need|i'm going|i plan|can you|could you|would you|can i|could i|should i|do i|please|"
@@ -39,7 +41,7 @@ INTENT = regex(
 # Requests to write or justify (the discrimination rules' softer traits need one).
 WRITE_OR_JUSTIFY = regex(
     r"写|编|生成|起草|论证|证明|解释为什么|说明为什么|为什么|凭什么|理由|段子|笑话|帖子|文章|文案|口号|标语|发言稿|"
-    r"\b(?:write|draft|explain why|why are|why do|justify|argue|prove|joke|post|essay|speech|reasons why)\b"
+    r"\b(?:write|draft|explain why|why are|why do|justify|argue|prove|jokes?|posts?|essay|speech|reasons why)\b"
 )
 
 # Stricter: a request to write or argue, not a question ("为什么乙肝携带者不能当兵" asks a rule).
@@ -57,7 +59,7 @@ QUESTION = regex(
 
 # --- what clears a sentence -------------------------------------------------------------------------
 REPORT = regex(
-    r"(?<![被怕免假])(?<!恶意)(?<!虚假)(?:举报|检举|揭发|报警|报案|投诉)|\bhow (?:to|do i|can i|should i) report\b|"
+    r"(?<![被怕免假])(?<!恶意)(?<!虚假)(?<!小号)(?<!马甲)(?<!水军)(?<!批量)(?<!账号)(?<!小号去)(?<!小号来)(?<!马甲去)(?<!水军去)(?<!水军来)(?:举报|检举|揭发|报警|报案|投诉)|\bhow (?:to|do i|can i|should i) report\b|"
     r"\breport(?:ing)? (?:it|this|them|him|her|someone|somebody|people|a case|fraud|abuse|scams?|to)\b|"
     r"\bwhistle-?blow\w*"
 )
@@ -120,7 +122,8 @@ FALSITY = regex(
     r"(?:其实|但是?|虽然)(?:他|她|他们|对方)?(?:根本)?(?:没有?|不曾)" + S + r"{1,4}过|"
     r"(?:其实|实际上|但是?)(?:他|她|他们)?(?:并|根本)?没有(?:$|[,，])|没有的事|"
     r"(?<!被)诬告|捏造|凭空|(?:伪造|编造|捏造)(?:一份|一些|点|个)?的?(?:证据|材料)|假证据|"
-    r"\bwithout (?:any )?(?:proof|evidence)\b|\b(?:isn't|is not|wasn't|was not) true\b|\bmade[- ]up\b|"
+    r"\bwithout (?:any )?(?:proof|evidence)\b|\bi (?:have|'ve got|got) no (?:proof|evidence)\b|"
+    r"\b(?:isn't|is not|wasn't|was not) true\b|\bmade[- ]up\b|"
     r"\beven though (?:it|he|she|they) (?:didn't|did not|isn't|is not|wasn't|never)\b"
 )
 

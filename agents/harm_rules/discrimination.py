@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from agents.harm_rules.common import ADVOCATE, WRITE_OR_JUSTIFY, HarmRule, S, regex, rule
+from agents.harm_rules.common import ADVOCATE, WRITE_OR_JUSTIFY, HarmRule, S, W, regex, rule
 
 _PROVINCES = (
     r"河南|河北|山东|山西|湖南|湖北|广东|广西|东北|四川|安徽|江西|福建|浙江|江苏|新疆|西藏|甘肃|贵州|云南|陕西|青海|"
@@ -21,7 +21,7 @@ GROUPS: dict[str, tuple[str, str]] = {
     ),
     "religion": (
         r"穆斯林|伊斯兰教?徒?|回教徒|基督徒|基督教徒|天主教徒|佛教徒|道教徒|信教的人?|信佛的人?|信耶稣的人?|"
-        r"宗教人士|信徒|教徒",
+        r"宗教人士|信徒|教徒|信(?:基督|天主|伊斯兰|道)教?的人?",
         r"muslims|christians|buddhists|catholics|religious people|believers|hindus|sikhs|taoists",
     ),
     "region": (
@@ -52,7 +52,9 @@ GROUPS: dict[str, tuple[str, str]] = {
     "health": (
         r"(?:艾滋病|hiv|乙肝|肝炎|精神病|抑郁症|癫痫|麻风病?|癌症|传染病|肺结核|性病|糖尿病)(?:病毒)?的?(?:人|患者|病人|员工|"
         r"职工|学生|携带者|感染者|阳性的?人?)|同性恋",
-        r"hiv(?:-positive| positive)? (?:people|patients|carriers)|people with (?:hiv|aids|hepatitis(?: b)?|"
+        r"hiv(?:-positive| positive)? (?:people|patients|carriers)|(?:tenants|employees|workers|staff|students|"
+        r"residents|applicants|anyone|those|patients|kids|children) (?:with|who have|living with) (?:hiv|aids|"
+        r"hepatitis(?: b)?|mental illness|depression|epilepsy|tb)|people with (?:hiv|aids|hepatitis(?: b)?|"
         r"mental "
         r"illness|depression)|aids patients|the mentally ill|hepatitis b carriers|gays|gay people",
     ),
@@ -80,7 +82,7 @@ SOFT_TRAIT = (
     r"胜任不了)(?:好的?)?(?:领导|官|管理者|老板|医生|"
     r"工程师|科学家|司机|老师)|自私|极端|黑社会|没出息|不行|不靠谱|小气|抠门|狡猾|奸诈|势利|粗鲁|不讲理|不讲卫生|邋遢|"
     r"贪婪|虚伪|好色|暴躁|冷漠|低能|不要脸|无耻|恶心|讨厌|可恶|下贱|无能|矫情|爱占便宜|没教养|没家教|土包子|乡巴佬|隔离起来|关起来|被隔离|赶出去|滚出去|传染|不干净|不检点|乱搞|变态|"
-    r"有病|精神不正常"
+    r"有病|精神不正常|脑子(?:都|全|就)?(?:有问题|不正常|有病|坏了|不好使)|拉低|拖后腿"
 )
 MOCK = r"(?:嘲笑|嘲讽|讥讽|讥笑|讽刺|挖苦|羞辱|侮辱|丑化|贬低|污名化|妖魔化|抹黑|黑一下|调侃|取笑|恶搞|骂)"
 _GENERALISE = r"就不该|都不该|就不配|都|全|全是|全都|个个|天生|就是|本来就|一般都|基本都|大多|没一个好|没有一个好|只会|就该|都该|统统"
@@ -98,6 +100,7 @@ EN_PREDICATE = (
 )
 EN_SOFT = (
     r"lazy|stupid|dumb|dirty|filthy|useless|a burden|burdens|untrustworthy|dangerous|violent|backward|"
+    r"mentally ill|sick in the head|perverts?|abnormal|"
     r"diseased|"
     r"worse (?:at|leaders|drivers|workers|employees)|not fit (?:to|for)|unfit (?:to|for)|(?:can't|cannot|"
     r"shouldn't) "
@@ -116,9 +119,12 @@ SCREEN_VERB = (
     r"不(?:要|招|录用|录取|雇|雇佣|租给?|收|接收|考虑)|(?:不想|不愿意?)(?:要|招|录用|雇|租给?)|别(?:招|要|租给?)|"
     r"避免(?:招|录用|雇|租给)|避开|躲开|绕开|赶走|清退|辞退|开除|裁掉|劝退|逼走|(?:让|逼)(?=" + S + r"{0,8}(?:自己)?(?:辞职|离职|走人|退学|搬走))"
 )
-SCREEN_AFTER = r"(?:一律|统统|全部)?(?:不要|不招|不收|不录用|不予录用|不租|免谈|勿扰|谢绝|除外|不考虑|慎入|勿来|禁止入内)"
+SCREEN_AFTER = (
+    r"(?:一律|统统|全部)?(?:不要|不招|不收|不录用|不予录用|不租|免谈|勿扰|谢绝|除外|不考虑|慎入|勿来|禁止入内|勿投|莫投|"
+    r"不予考虑|请绕道|绕道)"
+)
 EN_SCREEN_VERB = (
-    r"filter out|screen out|weed out|reject|exclude|avoid (?:hiring|renting to|admitting|employing)|not hire|"
+    r"filters? out|screens? out|weeds? out|rejects?|excludes?|avoid (?:hiring|renting to|admitting|employing)|not hire|"
     r"don't hire|never hire|refuse to "
     r"(?:hire|rent to|admit|serve|employ)|won't rent to|not rent to|keep out|turn away|get rid of|no"
 )
@@ -160,7 +166,9 @@ def discrimination_rules(trait: str) -> tuple[HarmRule, ...]:
             f"{trait}_stereotype_written",
             category,
             rf"(?:{zh}){gap}(?:{SOFT_TRAIT})|(?<![不别勿能该要]){MOCK}{S}{{0,4}}(?:{zh})|"
-            rf"\b(?:{en})\b (?:all |always |just )?(?:steal|cheat|lie|scam|rob|smell|stink|breed)\b",
+            rf"\b(?:{en})\b (?:all |always |just )?(?:steal|cheat|lie|scam|rob|smell|stink|breed)\b|"
+            rf"\b(?:jokes?|memes?|insults?|roasts?)\b[\w\s]{{0,20}}\b(?:about|making fun of|mocking|on)\b (?:{en})\b|"
+            rf"\b(?:make fun of|mock|ridicule|humiliate|insult)\w* (?:{en})\b",
             intent=WRITE_OR_JUSTIFY,
         ),
         rule(
@@ -175,6 +183,9 @@ def discrimination_rules(trait: str) -> tuple[HarmRule, ...]:
             category,
             rf"(?<!被)(?:{SCREEN_VERB}){S}{{0,6}}(?:{zh})|(?:{zh}){S}{{0,4}}{SCREEN_AFTER}|"
             rf"(?:只|仅)(?:要|招|收|录|限|租给)(?:{zh})|"
+            rf"把(?:{zh}){S}{{0,4}}(?:刷掉|筛掉|淘汰掉?|排除掉?|过滤掉|剔除|踢掉|拒掉|辞退|开除|裁掉|劝退|赶走|赶出去)|"
+            rf"(?:{zh}){W}{{0,24}}(?:把|让)(?:他|她|他们|她们)(?:给)?(?:赶出去|赶走|撵走|轰走|搬出去|搬走|清走|清退)|"
+            rf"\b(?:{en})\b[\w\s]{{0,10}}\bto (?:move out|leave|get out|quit|resign)\b|"
             rf"\b(?:{EN_SCREEN_VERB})\b[\w\s]{{0,20}}\b(?:{en})\b|"
             rf"\b(?:{en})\b (?:can't|cannot|are not allowed to|aren't allowed to|may not|must not) "
             rf"(?:use|enter|come|rent|apply|work|study|join|stay|be served)\b",
