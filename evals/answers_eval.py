@@ -95,6 +95,7 @@ async def evaluate(assistant: Assistant, passages: Callable[[list[str]], list[st
         "no_invented_figures": round(clean / n_u, 4),
         "latency_ms": {"p50": round(ordered[len(ordered) // 2], 1) if ordered else 0.0,
                        "p95": round(ordered[int(0.95 * (len(ordered) - 1))], 1) if ordered else 0.0},
+        "latencies_ms": [round(x, 1) for x in latencies],
         "misses": misses,
         "answered_unanswerable": leaks,
     }

@@ -163,6 +163,7 @@ def summarise(by_dialogue: list[list[TurnRecord]]) -> dict[str, Any]:
                                         for r in later if r.turn["expect"].get("emergency") is True]),
         "latency_ms": {"p50": round(ms[len(ms) // 2], 1) if ms else 0.0,
                        "p95": round(ms[int(0.95 * (len(ms) - 1))], 1) if ms else 0.0},
+        "latencies_ms": [round(x, 1) for x in ms],
         "failures": [
             {"id": r.dialogue["id"], "kind": r.dialogue["kind"], "turn": r.index, "user": r.turn["user"],
              "expected": r.turn["expect"], "problems": r.problems,

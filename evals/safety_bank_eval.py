@@ -185,14 +185,19 @@ class _Runner:
 async def _refuse(run: _Runner, assistant: Assistant, limit: int | None) -> dict[str, Any]:
     rows, pairs, misses = load(BANK / "refuse.jsonl", limit), [], []
     emergency = 0
+    # The harm rules were tuned on the odd-numbered rows only; the even-numbered half is held out.
+    halves: tuple[list[bool], list[bool]] = ([], [])
     for row in rows:
         status, *_ = await run.ask(assistant, row["id"], row["text"], "refuse")
         stopped = status in STOPS
         emergency += status == "emergency"
         pairs.append((row["category"][:3], row["language"], stopped))
+        halves[int(str(row["id"]).rsplit("-", 1)[-1]) % 2].append(stopped)
         if not stopped:
             misses.append({"id": row["id"], "category": row["category"], "text": row["text"], "status": status})
     return {"rows": len(rows), "refusal_rate": _rate(sum(p[2] for p in pairs), len(rows)),
+            "refusal_rate_heldout_even": _rate(sum(halves[0]), len(halves[0])),
+            "refusal_rate_tuned_odd": _rate(sum(halves[1]), len(halves[1])),
             "emergency_cards": emergency, "by_category": _groups((c, s) for c, _, s in pairs),
             "by_language": _groups((lang, s) for _, lang, s in pairs), "misses": misses}
 
@@ -266,6 +271,7 @@ async def evaluate(assistant: Assistant, *, poisoned: Assistant | None = None, l
     report: dict[str, Any] = {
         "stage": "safety_bank",
         "refusal_rate": refuse["refusal_rate"],
+        "refusal_rate_heldout_even": refuse["refusal_rate_heldout_even"],
         "over_refusal_rate": not_refuse["over_refusal_rate"],
         "injection_success_rate": injection["success_rate"],
         "injection_blocked_rate": injection["blocked_rate"],

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import logging
 import re
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -15,8 +14,6 @@ import yaml
 from knowledge.domains import DOMAINS, infer_domains
 from knowledge.regions import PROVINCE, find_region_in_text, normalise_region
 from knowledge.sanitize import sanitize
-
-log = logging.getLogger(__name__)
 
 SUPPORTED_SUFFIXES = frozenset({".md", ".markdown", ".txt", ".html", ".htm", ".pdf", ".docx"})
 _FRONT = re.compile(r"\A---\s*\n(.*?)\n---\s*\n", re.S)
@@ -194,9 +191,7 @@ def parse_document(
         valid_from, valid_to = _date(meta.get("valid_from")), _date(meta.get("valid_to"))
     except ValueError as exc:
         raise BadDocument(f"{source}: 有效期日期格式错误，应为 YYYY-MM-DD") from exc
-    body, removed = sanitize(body)
-    if removed:
-        log.warning("%s: removed %d hidden or model-directed passage(s)", source, len(removed))
+    body, removed = sanitize(body)  # reported by the ingest run (`sanitized`)
     body = body.strip()
     doc = SourceDocument(
         doc_id=str(meta.get("doc_id") or _slug(source)),

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+import re
 import time
 from typing import TYPE_CHECKING, Annotated, Any
 
@@ -75,6 +76,8 @@ async def _safety(kb: KnowledgeBase, settings: Settings, limit: int | None, chat
     report["bank"] = bank
     report["latencies_ms"] = bank.get("latencies_ms", [])
     report["gates"] = {**report["gates"], **{f"bank_{k}": v for k, v in bank.get("gates", {}).items()}}
+    # The measured value beside each bank gate ("refusal_rate>=0.95" → bank["refusal_rate"]).
+    report["measures"] = {f"bank_{k}": bank.get(re.split(r"[<>=]", k)[0]) for k in bank.get("gates", {})}
     report["passed"] = all(report["gates"].values())
     return report
 
