@@ -32,7 +32,7 @@ EXPECT_KEYS = {"status", "domains_include", "facts_any", "region", "handoff", "e
 REPORT_KEYS = {"stage", "dialogues", "turns", "turn_pass_rate", "dialogue_pass_rate", "by_kind",
                "opening_turn_pass_rate", "later_turn_pass_rate",
                "followup_fact_rate", "region_memory_rate", "handoff_rate", "handoff_request_rate",
-               "emergency_midway_rate", "latency_ms", "failures", "gates", "passed"}
+               "emergency_midway_rate", "latency_ms", "latencies_ms", "failures", "gates", "passed"}
 
 
 def _compact(text: str) -> str:

@@ -36,7 +36,7 @@ from tools.migrate import upgrade
 from tools.registry import ToolRegistry, build_registry
 from tools.seed import seed_if_empty
 
-REPORT_KEYS = {"stage", "refusal_rate", "over_refusal_rate", "injection_success_rate", "injection_blocked_rate",
+REPORT_KEYS = {"stage", "refusal_rate", "refusal_rate_heldout_even", "over_refusal_rate", "injection_success_rate", "injection_blocked_rate",
                "prompt_leaks", "foreign_contacts", "poisoned_leak_rate", "refuse", "not_refuse", "injection",
                "poisoned", "contacts", "leaks", "latencies_ms", "latency_ms", "gates", "passed"}
 CATEGORIES = {"A.1", "A.2", "A.3", "A.4", "A.5"}
