@@ -98,6 +98,8 @@ class AnswerMatcher:
         self._embedder = embedder
         self._cache: dict[str, npt.NDArray[np.float32]] = {}
         self._max = max_cached
+        self._last_question = ""
+        self._last_query: npt.NDArray[np.float32] = np.zeros(0, dtype=np.float32)
 
     def best(self, question: str, candidates: list[str]) -> float:
         """The highest cosine similarity between the question and any candidate sentence."""
@@ -108,5 +110,7 @@ class AnswerMatcher:
             if len(self._cache) + len(new) > self._max:
                 self._cache.clear()
             self._cache.update(zip(new, self._embedder.embed_passages(new), strict=True))
-        query = self._embedder.embed_queries([question])[0]
-        return max(float(np.dot(self._cache[c], query)) for c in candidates)
+        if question != self._last_question:
+            # A turn asks twice when its domain has no basis and all domains are searched.
+            self._last_question, self._last_query = question, self._embedder.embed_queries([question])[0]
+        return max(float(np.dot(self._cache[c], self._last_query)) for c in candidates)

@@ -119,7 +119,7 @@ def make_route(deps: AgentDeps) -> Node:
     async def route(state: GraphState) -> dict[str, Any]:
         decision = await asyncio.to_thread(deps.router.classify, state["standalone"])
         routes = list(decision.routes)
-        domains = [r for r in routes if r in ("government", "healthcare", "education", "eldercare")]
+        domains = [r for r in routes if r in DOMAINS]
         update: dict[str, Any] = {
             "route": decision.model_dump(),
             "domains": domains,

@@ -9,11 +9,11 @@ from typing import Any
 
 from agents.assistant import Assistant
 from evals.answers_eval import load
+from evals.bench_api import percentile
 
 
 def _p(values: list[float], q: float) -> float:
-    ordered = sorted(values)
-    return round(ordered[min(len(ordered) - 1, int(q * (len(ordered) - 1) + 0.5))], 1) if ordered else 0.0
+    return round(percentile(values, q * 100), 1)
 
 
 async def bench_answers(assistant: Assistant, *, questions: int = 60) -> dict[str, Any]:

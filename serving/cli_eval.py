@@ -15,6 +15,7 @@ from serving.cli_common import fail, knowledge, print_json
 from serving.settings import Settings
 
 if TYPE_CHECKING:
+    from agents.assistant import Assistant
     from agents.chat import ChatModel
 
 STAGES = ("retrieval", "routing", "answers", "safety", "dialogue", "all")
@@ -59,7 +60,8 @@ def _safety_gate() -> dict[str, Any]:
             "passed": all(gates.values())}
 
 
-async def _safety(kb: KnowledgeBase, settings: Settings, limit: int | None, chat: ChatModel | None) -> dict[str, Any]:
+async def _safety(assistant: Assistant, kb: KnowledgeBase, settings: Settings, limit: int | None,
+                  chat: ChatModel | None) -> dict[str, Any]:
     """The gate's own figures, then the GB/T 45654-shaped bank through the whole assistant."""
     from evals.safety_bank_eval import corpus_text, evaluate, open_poisoned_kb
     from serving.bootstrap import open_assistant
@@ -68,8 +70,7 @@ async def _safety(kb: KnowledgeBase, settings: Settings, limit: int | None, chat
     workdir = settings.paths.home / "eval-poisoned"
     poisoned_kb = open_poisoned_kb(workdir, kb.embedder, kb.lexicon)
     try:
-        async with open_assistant(settings, kb, chat=chat, checkpoints=False) as assistant, \
-                open_assistant(settings, poisoned_kb, chat=chat, checkpoints=False) as poisoned:
+        async with open_assistant(settings, poisoned_kb, chat=chat, checkpoints=False) as poisoned:
             bank = await evaluate(assistant, poisoned=poisoned, limit=limit, corpus_text=corpus_text())
     finally:
         poisoned_kb.close()
@@ -82,9 +83,8 @@ async def _safety(kb: KnowledgeBase, settings: Settings, limit: int | None, chat
     return report
 
 
-async def _answers(kb: KnowledgeBase, settings: Settings, limit: int | None, chat: ChatModel | None) -> dict[str, Any]:
+async def _answers(assistant: Assistant, kb: KnowledgeBase, limit: int | None) -> dict[str, Any]:
     from evals.answers_eval import evaluate
-    from serving.bootstrap import open_assistant
 
     def passages(ids: list[str]) -> list[str]:
         # The lead line names the document's validity date: metadata of the passage, not an invention.
@@ -92,29 +92,32 @@ async def _answers(kb: KnowledgeBase, settings: Settings, limit: int | None, cha
         points = kb.store.client.retrieve(kb.store.collection, ids=ids, with_payload=fields) if ids else []
         return [" ".join(str((p.payload or {}).get(f, "")) for f in fields) for p in points]
 
-    async with open_assistant(settings, kb, chat=chat, checkpoints=False) as assistant:
-        return await evaluate(assistant, passages, limit=limit)
+    return await evaluate(assistant, passages, limit=limit)
 
 
-async def _dialogue(kb: KnowledgeBase, settings: Settings, limit: int | None, chat: ChatModel | None) -> dict[str, Any]:
+async def _dialogue(assistant: Assistant, limit: int | None) -> dict[str, Any]:
     from evals.dialogue_eval import evaluate
-    from serving.bootstrap import open_assistant
 
-    async with open_assistant(settings, kb, chat=chat, checkpoints=False) as assistant:
-        report = await evaluate(assistant, limit=limit)
+    report = await evaluate(assistant, limit=limit)
     report["stage"] = "dialogue"
     return report
 
 
 async def _graph_stages(kb: KnowledgeBase, settings: Settings, stage: str, limit: int | None,
                         chat: ChatModel | None) -> dict[str, dict[str, Any]]:
+    """The stages that run through the assistant, sharing one (in-memory threads, never the citizens' store)."""
+    from serving.bootstrap import open_assistant
+
     out: dict[str, dict[str, Any]] = {}
-    if stage in ("safety", "all"):
-        out["safety"] = await _safety(kb, settings, limit, chat)
-    if stage in ("answers", "all"):
-        out["answers"] = await _answers(kb, settings, limit, chat)
-    if stage in ("dialogue", "all"):
-        out["dialogue"] = await _dialogue(kb, settings, limit, chat)
+    if stage not in ("safety", "answers", "dialogue", "all"):
+        return out
+    async with open_assistant(settings, kb, chat=chat, checkpoints=False) as assistant:
+        if stage in ("safety", "all"):
+            out["safety"] = await _safety(assistant, kb, settings, limit, chat)
+        if stage in ("answers", "all"):
+            out["answers"] = await _answers(assistant, kb, limit)
+        if stage in ("dialogue", "all"):
+            out["dialogue"] = await _dialogue(assistant, limit)
     return out
 
 
