@@ -28,6 +28,7 @@ MODEL_ID = "hubei-agent"
 CREATED = 1767225600  # the model's fixed "created" time
 HUBEI_FIELDS = ("status", "domains", "citations", "grounded", "emergency", "handoff", "ai_label", "thread_id",
                 "route", "language", "model_id")
+_DIGITS_TO_LETTERS = str.maketrans("0123456789", "ghijklmnop")
 _THREAD = re.compile(r"[A-Za-z0-9_\-:.]{1,128}")
 
 
@@ -106,7 +107,10 @@ def _thread_for(body: ChatCompletionRequest, namespace: str) -> tuple[str | None
             raise ApiError(422, "invalid_thread_id", "会话编号格式不正确：应为1到128位字母、数字或 _ - : .，且不含个人信息。")
         return tid, region
     if body.user:
-        return "u-" + hashlib.sha256(f"{namespace}|{body.user}".encode()).hexdigest()[:32], region
+        # Letters only: a hex digest can hold a run of digits that the PII check reads as a phone or card
+        # number, and the id would then be refused when the client sends it back as metadata.thread_id.
+        digest = hashlib.sha256(f"{namespace}|{body.user}".encode()).hexdigest()[:32]
+        return "u-" + digest.translate(_DIGITS_TO_LETTERS), region
     return None, region
 
 

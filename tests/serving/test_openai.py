@@ -111,6 +111,7 @@ def test_user_field_and_metadata_continue_a_thread(client: openai.OpenAI) -> Non
     assert ask(user="wechat-user-1") == by_user
     assert ask(user="wechat-user-2") != by_user
     assert "wechat-user-1" not in by_user
+    assert not any(ch.isdigit() for ch in by_user)  # never read as a phone or card number when sent back
     assert ask(metadata={"thread_id": by_user}) == by_user
 
 
